@@ -1,0 +1,3 @@
+from eoreader.cli import main
+
+main()

@@ -1,0 +1,81 @@
+"""The Whoosh schema: which fields the index holds and how their text is analysed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from typing import Any
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from eoreader.model import Document, Relation
+
+# Bump when the fields change: an index of another version is rebuilt from its sources.
+SCHEMA_VERSION = 1
+
+# One stemming analyzer for every text field, so query terms stem as the text did;
+# an unbounded stem cache is 5-10% faster at index time (shared/reference/whoosh-at-scale.md).
+ANALYZER = StemmingAnalyzer(cachesize=-1)
+
+TEXT_FIELDS = ("title", "keypoints", "headings", "body")
+
+
+def build_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        kind=ID(stored=True),
+        number=ID(stored=True),
+        president=ID(stored=True),
+        date=DATETIME(stored=True, sortable=True),
+        year=NUMERIC(int, stored=True, sortable=True),
+        status=ID(stored=True),
+        title=TEXT(analyzer=ANALYZER, stored=True),
+        keypoints=TEXT(analyzer=ANALYZER),
+        headings=TEXT(analyzer=ANALYZER),
+        body=TEXT(analyzer=ANALYZER),
+        agency=KEYWORD(commas=True, lowercase=True, scorable=True),
+        revokes=KEYWORD(commas=True),
+        amends=KEYWORD(commas=True),
+        supersedes=KEYWORD(commas=True),
+        mentions=KEYWORD(commas=True),
+        # The whole Document as compressed JSON: `get()` and snippets need no re-parsing.
+        data=STORED(),
+    )
+
+
+def _at_midnight(date: dt.date | None) -> dt.datetime | None:
+    return dt.datetime(date.year, date.month, date.day) if date else None
+
+
+def to_fields(doc: Document) -> dict[str, Any]:
+    """The index fields of `doc`."""
+    fields: dict[str, Any] = {
+        "id": doc.id,
+        "kind": doc.kind.value,
+        "title": doc.title,
+        "keypoints": "\n".join(k.text for k in doc.key_points),
+        "headings": "\n".join(s.heading for _, s in doc.walk() if s.heading),
+        "body": doc.body(),
+        "data": zlib.compress(json.dumps(doc.to_dict(), ensure_ascii=False).encode()),
+    }
+    if doc.number:
+        fields["number"] = doc.number
+    if doc.president:
+        fields["president"] = doc.president.lower()
+    if doc.date:
+        fields["date"] = _at_midnight(doc.date)
+        fields["year"] = doc.date.year
+    if doc.agencies:
+        fields["agency"] = ",".join(doc.agencies)
+    for relation in Relation:
+        numbers = sorted({r.number for r in doc.references if r.relation is relation})
+        if numbers:
+            fields[relation.value] = ",".join(numbers)
+    return fields
+
+
+def from_stored(data: bytes) -> Document:
+    """The Document kept in the `data` field."""
+    return Document.from_dict(json.loads(zlib.decompress(data)))
