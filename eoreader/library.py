@@ -9,7 +9,9 @@ from pathlib import Path
 from eoreader import paths
 from eoreader.ingest import Manifest, Summary, discover, plan
 from eoreader.model import Document
-from eoreader.search import BatchWriter, Results, from_stored, open_or_create, search
+from eoreader.search import (
+    BatchWriter, Results, from_stored, match_spans, open_or_create, query_terms, search,
+)
 from eoreader.search.query import order_number
 
 
@@ -50,6 +52,14 @@ class Library:
     def search(self, query: str = "", limit: int = 10) -> Results:
         """Ranked hits for `query`; an empty query lists documents newest first."""
         return search(self._searcher, query, limit=limit)
+
+    def terms(self, query: str) -> frozenset[str]:
+        """The analysed words of `query`, for `marks()`."""
+        return query_terms(query, self._ix.schema)
+
+    def marks(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+        """Where the words of `text` match `terms` (from `terms()`), as character spans."""
+        return match_spans(text, terms)
 
     def get(self, id_or_number: str) -> Document:
         """The document with this id, or this order number ("14288", "EO 14288")."""

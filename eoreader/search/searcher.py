@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from whoosh.fields import Schema
 from whoosh.highlight import ContextFragmenter, Fragment, highlight
 from whoosh.query import Every, Query
 from whoosh.searching import Searcher
@@ -81,6 +82,23 @@ def search(searcher: Searcher, text: str, limit: int = 10) -> Results:
             section_heading=heading, snippet=snippet,
         ))
     return Results(query=text, total=len(found), hits=hits)
+
+
+def query_terms(text: str, schema: Schema) -> frozenset[str]:
+    """The analysed words of the user's `text`, for highlighting them in any passage."""
+    query = parse(text, schema)
+    return frozenset(_terms(query)) if query is not None else frozenset()
+
+
+def match_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of the words of `text` that analyse to one of `terms`."""
+    if not terms:
+        return []
+    return [
+        (token.startchar, token.endchar)
+        for token in ANALYZER(text, chars=True, mode="query", removestops=False)
+        if token.text in terms
+    ]
 
 
 def _terms(query: Query) -> set[str]:
