@@ -14,8 +14,15 @@ from eoreader.model import Document
 from eoreader.sanitize import clean, clean_line
 from eoreader.search import Results
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+
+
+def console() -> Console:
+    """Standard output; made per call so colour follows the environment of each command."""
+    return Console(highlight=False)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
 
 
 def print_json(data: Any) -> None:
@@ -24,7 +31,7 @@ def print_json(data: Any) -> None:
 
 
 def error(message: str) -> None:
-    err_console.print(Text(f"error: {clean_line(message)}", style="red"))
+    err_console().print(Text(f"error: {clean_line(message)}", style="red"))
 
 
 def hit_texts(results: Results) -> list[Text]:
@@ -57,13 +64,15 @@ def snippet_text(text: str, marks: list[tuple[int, int]], indent: str = "") -> T
 
 
 def print_results(results: Results) -> None:
-    console.print(Text(f"{results.total} documents match", style="dim"))
+    noun = "document matches" if results.total == 1 else "documents match"
+    console().print(Text(f"{results.total} {noun}", style="dim"))
     for line in hit_texts(results):
-        console.print(line)
+        console().print(line)
 
 
 def print_document(doc: Document) -> None:
-    console.print(Text(clean_line(doc.title), style="bold"))
+    out = console()
+    out.print(Text(clean_line(doc.title), style="bold"))
     rows = [
         ("id", doc.id), ("kind", doc.kind.label), ("order", f"EO {doc.number}" if doc.number else ""),
         ("president", doc.president or ""), ("signed", str(doc.signed or "")),
@@ -71,31 +80,32 @@ def print_document(doc: Document) -> None:
     ]
     for name, value in rows:
         if value:
-            console.print(Text(f"{name:>10}: ", style="dim") + Text(clean_line(value)))
+            out.print(Text(f"{name:>10}: ", style="dim") + Text(clean_line(value)))
     for source in doc.sources:
-        console.print(Text("    source: ", style="dim") + Text(clean_line(source)))
+        out.print(Text("    source: ", style="dim") + Text(clean_line(source)))
     if doc.key_points:
-        console.print(Text("\nKey points", style="bold underline"))
+        out.print(Text("\nKey points", style="bold underline"))
         for point in doc.key_points:
-            console.print(Text(" • ") + Text(clean(point.text)))
+            out.print(Text(" • ") + Text(clean(point.text)))
     if doc.references:
-        console.print(Text("\nReferences", style="bold underline"))
+        out.print(Text("\nReferences", style="bold underline"))
         for ref in doc.references:
-            console.print(Text(f" • {ref.relation.value} EO {clean_line(ref.number)}"))
+            out.print(Text(f" • {ref.relation.value} EO {clean_line(ref.number)}"))
     for depth, section in doc.walk():
         indent = "  " * depth
         if section.heading:
-            console.print(Text("\n" + indent + clean_line(section.heading), style="bold"))
+            out.print(Text("\n" + indent + clean_line(section.heading), style="bold"))
         if section.text:
-            console.print(Text(indent) + Text(clean(section.text)))
+            out.print(Text(indent) + Text(clean(section.text)))
 
 
 def print_summary(summary: Summary) -> None:
+    err = err_console()
     for problem in summary.rejected:
-        err_console.print(Text(f"rejected {clean_line(problem.path)}: {clean_line(problem.reason)}", style="red"))
+        err.print(Text(f"rejected {clean_line(problem.path)}: {clean_line(problem.reason)}", style="red"))
     for problem in summary.warnings:
-        err_console.print(Text(f"warning {clean_line(problem.path)}: {clean_line(problem.reason)}", style="yellow"))
-    console.print(Text(
+        err.print(Text(f"warning {clean_line(problem.path)}: {clean_line(problem.reason)}", style="yellow"))
+    console().print(Text(
         f"{summary.files} files: {len(summary.indexed)} indexed, {len(summary.merged)} merged, "
         f"{len(summary.unchanged)} unchanged, {len(summary.skipped)} skipped, "
         f"{len(summary.rejected)} rejected; {summary.documents} documents"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,19 +10,21 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
-def bindings_table(screen: Screen[object]) -> Table:
+def bindings_text(screen: Screen[object]) -> Text:
     """Key and description of every binding active on `screen` (its focus chain and app)."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
-    seen = set()
-    for key, active in screen.active_bindings.items():
+    rows: dict[tuple[str, str], str] = {}
+    for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or (binding.action, binding.description) in seen:
-            continue
-        seen.add((binding.action, binding.description))
-        table.add_row(Text(screen.app.get_key_display(binding)), Text(binding.description))
-    return table
+        if binding.description:
+            key = screen.app.get_key_display(binding)
+            rows.setdefault((binding.action, binding.description), key)
+    width = max((len(k) for k in rows.values()), default=0) + 2
+    text = Text()
+    for (_, description), key in rows.items():
+        text.append(f"{key:<{width}}", style="bold")
+        text.append(description + "\n")
+    text.rstrip()
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,5 +39,5 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text("Keys", style="bold"))
-            yield Static(bindings_table(self._below), id="help-keys")
+            yield Static(bindings_text(self._below), id="help-keys")
             yield Static(Text("escape, ? or q closes this help", style="dim"))

@@ -12,7 +12,7 @@ from eoreader.tui.text import section_label
 
 def entry_label(section: Section, index: int) -> Text:
     number = f"{index + 1}. " if index < 9 else "   "
-    return Text(number, style="dim") + Text(section_label(section) or section.anchor)
+    return Text(number, style="dim") + Text(section_label(section) or section.anchor.capitalize())
 
 
 class TableOfContents(OptionList):

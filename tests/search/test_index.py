@@ -1,0 +1,72 @@
+"""The index: re-ingest updates instead of duplicating; no query raises."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eoreader import Library
+from tests.conftest import SEED, SEEDS
+
+
+def test_reingesting_the_same_file_does_not_duplicate(index_dir: Path) -> None:
+    with Library(index_dir) as library:
+        first = library.ingest([SEEDS])
+        second = library.ingest([SEED])
+        assert len(first.indexed) == 1
+        assert len(second.unchanged) == 1
+        assert len(library) == 1
+
+
+def test_changed_file_updates_its_document(index_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "src" / SEED.name
+    copy.parent.mkdir()
+    shutil.copy(SEED, copy)
+    with Library(index_dir) as library:
+        library.ingest([copy])
+        copy.write_text(copy.read_text().replace("indemnification", "reimbursement"))
+        summary = library.ingest([copy])
+        assert summary.indexed == [str(copy)]
+        assert len(library) == 1
+        assert library.search("reimbursement").total == 1
+        assert library.search("indemnification").total == 0
+
+
+def test_search_hit_has_section_and_marked_snippet(seed_library: Library) -> None:
+    results = seed_library.search("indemnification")
+    assert results.total == 1
+    hit = results.hits[0]
+    assert hit.kind == "article"
+    assert hit.section_heading == "Legal defense support"
+    marked = [hit.snippet.text[s:e] for s, e in hit.snippet.marks]
+    assert marked and all(m.lower() == "indemnification" for m in marked)
+
+
+def test_stemming_finds_other_forms(seed_library: Library) -> None:
+    assert seed_library.search("enforce").total == 1
+
+
+@pytest.mark.parametrize("query", [
+    '"unbalanced quote', "AND", "OR NOT", "title:", "(((", "foo) OR (", "eo:", "[2020 TO",
+    "x" * 10_000, "(" * 5_000, "\x00\ud800", "*r*", "term~9",
+])
+def test_bad_queries_return_results_not_exceptions(seed_library: Library, query: str) -> None:
+    results = seed_library.search(query)
+    assert results.total >= 0
+
+
+def test_bad_syntax_degrades_to_plain_terms(seed_library: Library) -> None:
+    assert seed_library.search('"indemnification').total == 1
+    assert seed_library.search("indemnification AND").total == 1
+    assert seed_library.search("title: indemnification").total == 1
+
+
+def test_empty_query_lists_newest_first(index_dir: Path) -> None:
+    with Library(index_dir) as library:
+        library.ingest([SEEDS, Path(__file__).parent.parent / "fixtures" / "article"])
+        dates = [h.date for h in library.search("", limit=10).hits]
+        known = [d for d in dates if d]
+        assert known == sorted(known, reverse=True)
+        assert len(dates) == 3
