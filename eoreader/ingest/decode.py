@@ -17,6 +17,10 @@ class Rejected(Exception):
     """A file that cannot become a document; the message is the reason shown to the user."""
 
 
+class Unsupported(Exception):
+    """A file in no format eoreader reads: skipped, not rejected."""
+
+
 class Decoded(str):
     """Decoded text, with the warning (if any) about how it was decoded."""
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from eoreader.ingest import article
+from eoreader.ingest import article, fr_html, fr_json, fr_xml, gpo_text, pdf
+from eoreader.ingest.decode import Unsupported
+from eoreader.ingest.merge import METADATA_ONLY
+from eoreader.ingest.sniff import claims
 from eoreader.ingest.source import Source
 from eoreader.model import Document
-
-
-class Unsupported(Exception):
-    """A file in no format eoreader reads: skipped, not rejected."""
 
 
 class Reader(NamedTuple):
@@ -40,6 +39,13 @@ def _plain_text(source: Source) -> bool:
 
 
 READERS: list[Reader] = [
+    # Federal Register formats, claimed by content first (an HTML page named .pdf is HTML).
+    Reader("fr-json", claims({"json"}, {".json"}), fr_json.parse, rank=METADATA_ONLY),
+    Reader("fr-xml", claims({"fr-xml", "xml"}, {".xml"}), fr_xml.parse, rank=10),
+    Reader("fr-html", claims({"fr-html"}, {".html", ".htm", ".xhtml"}, frozenset({None, "html"})), fr_html.parse,
+           rank=20),
+    Reader("gpo-text", claims({"gpo"}, set()), gpo_text.parse, rank=30),
+    Reader("pdf", claims({"pdf"}, {".pdf"}, weak=None), pdf.parse, rank=40),
     Reader("text", _plain_text, lambda s: article.parse(s.path, s.text(), s.doc_id), rank=50),
 ]
 

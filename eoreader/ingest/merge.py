@@ -1,37 +1,56 @@
-"""Files of one order -> one Document: metadata from every file, body from the best one."""
+"""Files of one order -> one Document: metadata from every file, body from the best one.
+
+Each part comes with its reader's rank: the lowest rank gives the body (sections and
+references). Metadata (number, title, dates, citation, notes ...) comes first from parts of
+rank METADATA_ONLY (Federal Register API JSON, the authority on them), then from the
+others in rank order, so a title guessed from a text never beats the JSON's.
+"""
 
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any
 
-from eoreader.model import Document
+from eoreader.ingest.kinds import president_on
+from eoreader.model import Document, KeyPoint, Kind
 
-# Fields that come from whichever file has them; the body comes from the best-ranked file.
-_BODY_FIELDS = ("sections", "key_points", "references")
+# The rank of a part that carries metadata and no body; it never gives the body.
+METADATA_ONLY = 100
+_BODY_FIELDS = ("sections", "references")
+_OWN_FIELDS = ("id", "sources", "key_points")
 
 
 def merge(parts: list[tuple[int, Document]]) -> Document:
     """One document from `(rank, document)` parts sharing an id; lower rank = better body."""
-    parts = sorted(parts, key=lambda p: p[0])
-    best = parts[0][1]
-    merged = Document(id=best.id)
+    ordered = sorted(parts, key=lambda p: p[0])
+    ranked = [d for _, d in ordered]
+    bodies = [d for r, d in ordered if r < METADATA_ONLY] or ranked
+    metadata = [d for r, d in ordered if r >= METADATA_ONLY] + [d for r, d in ordered if r < METADATA_ONLY]
+    merged = Document(id=ranked[0].id)
     for f in fields(Document):
-        if f.name in ("id", "sources"):
+        if f.name in _OWN_FIELDS:
             continue
-        if f.name in _BODY_FIELDS:
-            value = next((getattr(d, f.name) for _, d in parts if getattr(d, f.name)), [])
-        else:
-            value = next((getattr(d, f.name) for _, d in parts if getattr(d, f.name)), getattr(best, f.name))
-        setattr(merged, f.name, value)
-    merged.key_points = _union_key_points(parts)
-    merged.sources = sorted({s for _, d in parts for s in d.sources})
+        source = bodies if f.name in _BODY_FIELDS else metadata
+        value = next((getattr(d, f.name) for d in source if _known(getattr(d, f.name))), None)
+        if value is not None:
+            setattr(merged, f.name, value)
+    if merged.president is None:
+        merged.president = president_on(merged.date)
+    merged.key_points = _union_key_points(metadata)
+    merged.sources = sorted({s for d in ranked for s in d.sources})
     return merged
 
 
-def _union_key_points(parts: list[tuple[int, Document]]) -> list:
+def _known(value: Any) -> bool:
+    """Whether a field says something: not empty, and not the `Kind.OTHER` of "could not tell"."""
+    return value is not None and value != "" and value != [] and value is not Kind.OTHER
+
+
+def _union_key_points(parts: list[Document]) -> list[KeyPoint]:
     """Key points from metadata (an abstract) and from the body, without repeats."""
-    seen, points = set(), []
-    for _, doc in parts:
+    seen: set[str] = set()
+    points = []
+    for doc in parts:
         for point in doc.key_points:
             if point.text not in seen:
                 seen.add(point.text)
