@@ -40,3 +40,4 @@ def main(ctx: click.Context, index_dir: str | None) -> None:
 
 
 from eoreader.cli import commands  # noqa: E402,F401  (registers the subcommands)
+from eoreader.cli import sync  # noqa: E402,F401  (registers `eoreader sync`)
