@@ -17,16 +17,13 @@ from pathlib import Path
 from eoreader import paths
 from eoreader.library import Library
 from eoreader.sync.api import TYPES, BadResponse, Query, Window
-from eoreader.sync.client import Client, FetchError
-from eoreader.sync.listing import list_range
 from eoreader.sync.mirror import ENV_MIRROR, Mirror, MirrorBusy
-from eoreader.sync.run import Cancelled, Run
 from eoreader.sync.settings import ENV_BASE_URL, Settings, base_url
 from eoreader.sync.state import State
 from eoreader.sync.summary import Failure, Progress, SyncSummary
 
 __all__ = [
-    "ENV_BASE_URL", "ENV_MIRROR", "TYPES", "BadRange", "BadResponse", "Failure", "FetchError", "MirrorBusy", "Progress",
+    "ENV_BASE_URL", "ENV_MIRROR", "TYPES", "BadRange", "BadResponse", "Failure", "MirrorBusy", "Progress",
     "Settings", "SyncSummary", "base_url", "default_mirror", "sync", "term_start",
 ]
 
@@ -73,6 +70,11 @@ def sync(
 ) -> SyncSummary:
     """Mirror the documents published from `since` (default: where the last sync stopped, or the
     current presidential term) to `until` (default: today), then ingest the mirror."""
+    # httpx and tenacity load only when a sync runs (40 ms): other commands do not pay for them.
+    from eoreader.sync.client import Client
+    from eoreader.sync.listing import list_range
+    from eoreader.sync.run import Cancelled, Run
+
     settings = settings or Settings(base_url=base_url())
     index = library.path if library else paths.index_dir(index_dir)
     store = Mirror(Path(mirror).expanduser() if mirror else default_mirror(index))
