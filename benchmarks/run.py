@@ -1,0 +1,105 @@
+"""eoreader against SQLite FTS5 and tantivy on the same parsed documents, in the same run.
+
+    python -m benchmarks.run --docs 2847 [--runs 3] [--record]
+
+Each engine builds its index from the replicated corpus (benchmarks/corpus.py) in a child
+process of its own, then a fresh child opens it and serves 1,000 queries of the mix
+(benchmarks/queries.py); then eoreader ingests the same documents as files, again over
+the unchanged files, and 100 new files. Figures are medians over the runs, and ratios are
+taken within each run (the machine is shared and noisy) before their median. `--record`
+appends the table to benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import base_documents, replicate, write_files
+from benchmarks.engines import ENGINES, Missing, load
+from benchmarks.report import Run, per_query, record, table
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = Path(__file__).resolve().parent / ".work"
+NEW_FILES = 100
+
+
+def child(*args: str) -> dict[str, Any]:
+    """Run `benchmarks.child` with `args`; its last line of output is the JSON result."""
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.child", *args], cwd=ROOT,
+                          stdout=subprocess.PIPE, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure_engine(engine: str, docs: int, folder: Path, served: int) -> dict[str, Any]:
+    shutil.rmtree(folder, ignore_errors=True)
+    built = child("build", engine, "--docs", str(docs), "--dir", str(folder))
+    print(f"  {engine}: built in {built['index_s']:.1f} s", file=sys.stderr, flush=True)
+    queried = child("query", engine, "--dir", str(folder), "--served", str(served))
+    return {**built, **queried}
+
+
+def measure_ingest(docs: int, work: Path, run: int) -> dict[str, Any]:
+    """First ingest of the replica as files, a rerun over them unchanged, then 100 new files."""
+    files = work / "files"
+    marker = files / f".complete-{docs}"
+    if not marker.exists():
+        shutil.rmtree(files, ignore_errors=True)
+        write_files(replicate(base_documents(), docs), files / "main")
+        marker.touch()
+    index = work / "ingest-index"
+    shutil.rmtree(index, ignore_errors=True)
+    first = child("ingest", "--dir", str(index), str(files / "main"))
+    print(f"  ingest from files: {first['ingest_s']:.1f} s", file=sys.stderr, flush=True)
+    rerun = child("ingest", "--dir", str(index), str(files / "main"))
+    new = files / f"new-{run}"
+    shutil.rmtree(new, ignore_errors=True)
+    # Documents past the first N: copies with ids and numbers no run has used yet.
+    start = docs + NEW_FILES * run
+    write_files(replicate(base_documents(), start + NEW_FILES, start=start), new)
+    added = child("ingest", "--dir", str(index), str(new))
+    return {"first": first, "rerun": rerun, "added": added}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=2847)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--served", type=int, default=1000, help="queries each searcher serves")
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    parser.add_argument("--no-ingest", action="store_true", help="skip the ingest-from-files figures")
+    parser.add_argument("--record", action="store_true", help="append the table to RESULTS.md")
+    args = parser.parse_args()
+    engines = []
+    for name in args.engines.split(","):
+        try:
+            load(name)
+            engines.append(name)
+        except Missing as exc:
+            print(f"skipping {exc}", file=sys.stderr)
+    base_documents()  # parse the corpus once, before any clock starts
+    work = WORK / str(args.docs)
+    runs: list[Run] = []
+    started = time.time()
+    for r in range(args.runs):
+        print(f"run {r + 1}/{args.runs} at {args.docs:,} documents", file=sys.stderr, flush=True)
+        # Each run starts with another engine, so none always runs on a cold or hot machine.
+        order = engines[r % len(engines):] + engines[:r % len(engines)]
+        figures = {e: measure_engine(e, args.docs, work / e, args.served) for e in order}
+        ingest = None if args.no_ingest or "eoreader" not in engines else measure_ingest(args.docs, work, r)
+        runs.append(Run(figures, ingest))
+        (work / f"run-{r}.json").write_text(json.dumps({"engines": figures, "ingest": ingest}))
+    text = table(runs, args.docs, time.time() - started) + "\n\nPer query:\n\n" + per_query(runs)
+    print(text)
+    if args.record:
+        record(text)
+
+
+if __name__ == "__main__":
+    main()
