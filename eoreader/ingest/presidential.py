@@ -43,6 +43,7 @@ _ID_PREFIX = {Kind.ORDER: "eo", Kind.PROCLAMATION: "proclamation"}
 _PLACE = re.compile(r"^\s*THE WHITE HOUSE\s*,?\s*$")
 # A signer line: "(Presidential Sig.)", "WILLIAM J. CLINTON", a blank-ish remnant.
 _SIGNER = re.compile(r"^\s*(?:\(Presidential Sig\.\)\S*|[A-Z][A-Z. ]{2,40}|[^A-Za-z0-9]*)\s*$")
+_SIG_IMAGE = re.compile(r"^\s*\(Presidential Sig\.\)")
 _TRAILER = re.compile(r"^\s*(?:\[?FR Doc\b|Filed \d|Billing code\b)", re.I)
 _NUMBER = re.compile(r"\d{1,6}(?:-[A-Za-z0-9]{1,4})?")
 _SURNAMES = {"clinton": "Clinton", "bush": "Bush", "obama": "Obama", "trump": "Trump", "biden": "Biden"}
@@ -137,8 +138,8 @@ def split_signature(paras: list[str]) -> tuple[list[str], list[str], list[str]]:
         start -= 1
     if end < len(paras) and parse_date(paras[end].rstrip(".")):
         end += 1
-    # A signature image comes out of a PDF as a stray glyph or two: not worth keeping.
-    signature = [p for p in paras[start:end] if re.search(r"[A-Za-z0-9]", p)]
+    # A signature image leaves "(Presidential Sig.)" in GPO text and a stray glyph in PDF text.
+    signature = [p for p in paras[start:end] if re.search(r"[A-Za-z0-9]", p) and not _SIG_IMAGE.match(p)]
     return paras[:start], signature, paras[end:]
 
 
