@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from eoreader.ingest import article, fr_html, fr_json, fr_xml, gpo_text, pdf
+from eoreader.ingest import article, fr_html, fr_json, fr_xml, gpo_text, pdf, whitehouse
 from eoreader.ingest.decode import Unsupported
 from eoreader.ingest.merge import METADATA_ONLY
 from eoreader.ingest.sniff import claims
@@ -46,6 +46,7 @@ READERS: list[Reader] = [
            rank=20),
     Reader("gpo-text", claims({"gpo"}, set()), gpo_text.parse, rank=30),
     Reader("pdf", claims({"pdf"}, {".pdf"}, weak=None), pdf.parse, rank=40),
+    Reader("whitehouse", whitehouse.claims, whitehouse.parse, rank=25),
     Reader("text", _plain_text, lambda s: article.parse(s.path, s.text(), s.doc_id), rank=50),
 ]
 

@@ -1,0 +1,92 @@
+"""Deadlines in an order's text, with their due date counted from the day it was signed.
+
+"Within 60 days of the date of this order, the Attorney General shall review ..." in an
+order signed 2025-04-28 is due 2025-06-27. A period counted from something else ("within
+30 days of receiving the report") is a deadline without a date; so is one in business days.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from eoreader.ingest.directives import requirements
+from eoreader.model import Document, KeyPoint
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60,
+    "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90, "one hundred twenty": 120,
+    "one hundred and twenty": 120, "one hundred fifty": 150, "one hundred eighty": 180,
+    "one hundred and eighty": 180, "two hundred seventy": 270, "three hundred sixty-five": 365,
+}
+_COUNT = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_RELATIVE = re.compile(
+    rf"\b(?:within|not\s+later\s+than|no\s+later\s+than)\s+(?:(?P<digits>\d{{1,4}})|(?P<word>{_COUNT})"
+    r"(?:\s*\((?P<also>\d{1,4})\))?)[\s-]+(?P<kind>calendar\s+|business\s+)?(?P<unit>day|week|month|year)s?\b"
+    r"(?P<anchor>\s+(?:of|after|from|following|before|prior\s+to|preceding|upon|since)\b[^,;:]{0,120})?",
+    re.I,
+)
+_ABSOLUTE = re.compile(
+    rf"\b(?:by|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before)\s+(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s*\d{{4}})"
+)
+# Counted from the order itself: "of the date of this order", "after the issuance of this memorandum".
+_FROM_ORDER = re.compile(
+    r"^\s*(?:of|after|from|following)\s+(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:the\s+)?"
+    r"(?:issuance\s+of\s+|signing\s+of\s+|publication\s+of\s+)?|issuance\s+of\s+|signing\s+of\s+)?"
+    r"(?:this|the\s+present)\s+(?:order|memorandum|proclamation|directive|determination|notice)\b",
+    re.I,
+)
+
+
+class Deadline(NamedTuple):
+    """A deadline phrase: where it is in its sentence and when it falls due (None: unknown)."""
+
+    start: int
+    end: int
+    due: dt.date | None
+
+
+def deadlines_in(sentence: str, signed: dt.date | None) -> list[Deadline]:
+    """The deadline phrases of one sentence, each with its due date when it can be counted."""
+    found = []
+    for m in _RELATIVE.finditer(sentence):
+        count = int(m["digits"] or m["also"] or _WORDS[m["word"].lower()])
+        anchored = m["anchor"] is None or _FROM_ORDER.match(m["anchor"])
+        exact = not (m["kind"] or "").lower().startswith("business")
+        due = add(signed, count, m["unit"].lower()) if signed and anchored and exact else None
+        found.append(Deadline(m.start(), m.end(), due))
+    for m in _ABSOLUTE.finditer(sentence):
+        try:
+            due = dt.datetime.strptime(" ".join(m["date"].replace(",", " ").split()), "%B %d %Y").date()
+        except ValueError:
+            continue
+        found.append(Deadline(m.start(), m.end(), due))
+    return sorted(found)
+
+
+def add(date: dt.date, count: int, unit: str) -> dt.date:
+    """`date` plus `count` days, weeks, months or years (a month-end day kept in range)."""
+    if unit == "day":
+        return date + dt.timedelta(days=count)
+    if unit == "week":
+        return date + dt.timedelta(weeks=count)
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(date.month - 1 + months, 12)
+    year, month = date.year + year, month + 1
+    return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def deadlines(doc: Document) -> list[KeyPoint]:
+    """A "deadline" key point for every deadline phrase in a sentence that requires something."""
+    points = []
+    for req in requirements(doc):
+        sentence = req.section.text[req.start:req.end]
+        for deadline in deadlines_in(sentence, doc.signed):
+            points.append(KeyPoint(text=sentence, type="deadline", section=req.section.anchor,
+                                   start=req.start, end=req.end, actor=req.actor, due=deadline.due))
+    return points
