@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import resource
 import threading
@@ -67,6 +68,10 @@ def percentile(values: list[float], p: float) -> float:
     k = (len(ordered) - 1) * p / 100
     low = int(k)
     high = min(low + 1, len(ordered) - 1)
+    if k == low or ordered[high] == ordered[low]:
+        return ordered[low]
+    if math.isinf(ordered[high]):  # a missed keystroke counts as infinitely late
+        return ordered[high]
     return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 

@@ -102,7 +102,7 @@ def table(runs: list[Run], docs: int, elapsed: float) -> str:
     head = ["figure", *(NAMES[e] for e in engines), *(f"eoreader/{NAMES[e]}" for e in others)]
     if others:
         head.append("target (100k)")
-    lines = [_header(docs, len(runs), elapsed), "", "| " + " | ".join(head) + " |",
+    lines = [header(docs, len(runs), elapsed), "", "| " + " | ".join(head) + " |",
              "|" + "---|" * len(head)]
     for row in ROWS:
         cells = [row.label, *(_cell(row, med[e]) for e in engines), *(_ratio_cell(row, ratios[e]) for e in others)]
@@ -152,7 +152,7 @@ def per_query(runs: list[Run]) -> str:
     return "\n".join(lines)
 
 
-def _header(docs: int, runs: int, elapsed: float) -> str:
+def header(docs: int, runs: int, elapsed: float) -> str:
     rev = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
                          cwd=RESULTS.parent).stdout.strip()
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
