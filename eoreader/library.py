@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from eoreader import paths
-from eoreader.ingest import Manifest, Summary, discover, plan
+from eoreader.indexing import ingest_into
+from eoreader.ingest import Summary
 from eoreader.model import Document
-from eoreader.search import (
-    BatchWriter, Results, from_stored, match_spans, open_or_create, query_terms, search,
-)
+from eoreader.recovery import Notify, open_or_rebuild, rebuild_allowed, to_stderr
+from eoreader.search import Results, from_stored, match_spans, query_terms, search
 from eoreader.search.query import order_number
 
 
@@ -25,10 +24,13 @@ class NotFound(KeyError):
 class Library:
     """An index of documents: open it, ingest files into it, search it, read from it."""
 
-    def __init__(self, index_dir: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, index_dir: str | os.PathLike[str] | None = None, rebuild: bool | None = None,
+                 notify: Notify = to_stderr) -> None:
+        """Open (or create) the index; a damaged one is rebuilt from its sources unless
+        `rebuild` is False (default: $EOREADER_NO_REBUILD unset), which raises DamagedIndex."""
         self.path = paths.index_dir(index_dir)
-        self._ix = open_or_create(self.path)
-        self._searcher = self._ix.searcher()
+        allowed = rebuild_allowed() if rebuild is None else rebuild
+        self._ix, self._searcher = open_or_rebuild(self.path, allowed, notify)
 
     def close(self) -> None:
         self._searcher.close()
@@ -72,39 +74,18 @@ class Library:
         return from_stored(stored["data"])
 
     def ingest(self, sources: Iterable[str | os.PathLike[str]], prune: bool = False) -> Summary:
-        """Index every file under `sources`; returns what happened to each file."""
-        roots = [Path(p).absolute() for p in sources]
-        files = list(discover(roots))
-        manifest = Manifest.load(self.path)
-        summary = Summary()
-        changes = plan(files, manifest, summary)
-        with BatchWriter(self._ix, self.path, manifest) as writer:
-            for change in changes:
-                writer.write(change)
-            if prune:
-                summary.pruned = _prune(manifest, roots, writer)
-        self.refresh()
-        seen = {c.document.id for c in changes} | {
-            manifest.entries[p].doc_id for p in summary.unchanged if p in manifest.entries
-        }
-        summary.documents = len(seen)
-        return summary
+        """Index every file under `sources`; returns what happened to each file.
+
+        Commits in batches: ctrl-c raises `Interrupted` and a failing disk `WriteFailed`,
+        each keeping every batch committed before.
+        """
+        try:
+            return ingest_into(self._ix, self.path, sources, prune=prune)
+        finally:
+            self.refresh()
 
     def stats(self) -> dict[str, object]:
         return {"index": str(self.path), "documents": len(self)}
 
     def has(self, doc_id: str) -> bool:
         return self._searcher.document_number(id=doc_id) is not None
-
-
-def _prune(manifest: Manifest, roots: list[Path], writer: BatchWriter) -> list[str]:
-    """Delete documents all of whose source files under `roots` are gone."""
-    gone: set[str] = set()
-    for path, entry in list(manifest.entries.items()):
-        inside = any(Path(path).is_relative_to(r) for r in roots)
-        if inside and not Path(path).exists():
-            gone.add(entry.doc_id)
-    pruned = [d for d in sorted(gone) if not any(Path(p).exists() for p in manifest.files_of(d))]
-    for doc_id in pruned:
-        writer.delete(doc_id)
-    return pruned

@@ -19,7 +19,10 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
 @json_option
 @click.pass_obj
 def ingest(index_dir: str | None, paths: tuple[str, ...], prune: bool, as_json: bool) -> None:
-    """Index the files and folders PATHS (exit 1 when any file was rejected)."""
+    """Index the files and folders PATHS (exit 1 when any file was rejected).
+
+    Commits every few hundred documents: after ctrl-c (exit 130) or a full disk, run it
+    again to continue where it stopped."""
     with Library(index_dir) as library:
         summary = library.ingest(paths, prune=prune)
     if as_json:

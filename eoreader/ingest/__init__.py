@@ -5,19 +5,23 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from eoreader.ingest.decode import MAX_FILE_BYTES, Rejected
 from eoreader.ingest.formats import Unsupported, read
 from eoreader.ingest.keypoints import locate_all
 from eoreader.ingest.manifest import Entry, Manifest
 from eoreader.ingest.merge import merge
+from eoreader.ingest.safety import read_bytes, reason, time_limit, vet
 from eoreader.ingest.source import Source
 from eoreader.model import Document
 from eoreader.sanitize import clean_line
 
 __all__ = ["Change", "Manifest", "MissingPath", "Problem", "Summary", "discover", "plan"]
+
+# Changed files parsed before their documents go to the writer: the writer commits while
+# the rest is still being read, and a killed run loses little parsing.
+FLUSH_FILES = 64
 
 
 class MissingPath(Exception):
@@ -61,19 +65,27 @@ class Summary:
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Every file under `paths`, sorted, each once; a missing path raises MissingPath."""
+    """Every file under `paths`, sorted, each once; a missing path raises MissingPath at once.
+
+    Links to folders are yielded too, not followed (a loop cannot send the walk round
+    forever), so that `plan` can say it skipped them.
+    """
     # Absolute paths: the manifest and `sources` must mean the same file from any folder.
     roots = [Path(p).absolute() for p in paths]
     for root in roots:
         if not root.exists() and not root.is_symlink():
             raise MissingPath(f"no such file or folder: {clean_line(str(root))}")
+    return _walk(roots)
+
+
+def _walk(roots: list[Path]) -> Iterator[Path]:
     seen: set[Path] = set()
     for root in roots:
         if root.is_dir():
-            # followlinks=False: a symlink loop cannot send the walk round forever.
             for folder, dirs, names in os.walk(root):
                 dirs.sort()
-                for name in sorted(names):
+                linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+                for name in sorted(names + linked):
                     path = Path(folder) / name
                     if path not in seen:
                         seen.add(path)
@@ -91,87 +103,107 @@ class Change:
     entries: list[Entry]
 
 
-def _fingerprint(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_size, st.st_mtime_ns
+@dataclass
+class _Part:
+    rank: int
+    doc: Document
+    entry: Entry
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.is_file():
-        raise Rejected("not a regular file")
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise Rejected(f"larger than the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
-    return path.read_bytes()
-
-
-def plan(files: list[Path], manifest: Manifest, summary: Summary) -> list[Change]:
-    """Parse what changed since `manifest` and merge each order's files into one Document.
+def plan(files: Iterable[Path], manifest: Manifest, summary: Summary) -> Iterator[Change]:
+    """Parse what changed since `manifest` and yield one Change per document, as it goes.
 
     Unchanged files (same size and mtime, or same content hash) are only counted; the
-    other files of a changed document are re-read so the merge sees all of them.
+    other files of a changed document are re-read so the merge sees all of them. Files
+    are parsed a group at a time, never splitting a folder's files that share a name
+    stem (an order's .xml, .json and .htm); a document whose files still end up in two
+    groups is written again, merged from all of them.
     """
-    parsed: dict[str, list[tuple[int, Document, Entry]]] = {}
-    for path in files:
-        key = str(path)
-        summary.files += 1
-        old = manifest.entries.get(key)
-        try:
-            size, mtime = _fingerprint(path)
-            if old and (old.size, old.mtime_ns) == (size, mtime) and old.state != "rejected":
-                summary.unchanged.append(key)
-                continue
-            data = _read_bytes(path)
-            digest = hashlib.sha256(data).hexdigest()
-            if old and old.sha256 == digest and old.state != "rejected":
-                old.size, old.mtime_ns = size, mtime
-                summary.unchanged.append(key)
-                continue
-            source = Source(path, data)
+    emitted: dict[str, list[str]] = {}
+    states: dict[str, str] = {}
+    buffered: dict[str, list[_Part]] = {}
+    count, group = 0, None
+    try:
+        for path in files:
+            key = (path.parent, path.name.split(".")[0].lower())
+            if key != group and count >= FLUSH_FILES:
+                yield from _flush(buffered, manifest, emitted, states)
+                buffered, count = {}, 0
+            group = key
+            if part := _parse(path, manifest, summary):
+                buffered.setdefault(part.doc.id, []).append(part)
+                count += 1
+        yield from _flush(buffered, manifest, emitted, states)
+    finally:
+        summary.indexed = [p for p, s in states.items() if s == "indexed"]
+        summary.merged = [p for p, s in states.items() if s == "merged"]
+
+
+def _parse(path: Path, manifest: Manifest, summary: Summary) -> _Part | None:
+    """`path` parsed, or None when it is unchanged, skipped or rejected (and counted so)."""
+    key = str(path)
+    summary.files += 1
+    old = manifest.entries.get(key)
+    source = None
+    try:
+        st = path.stat()
+        size, mtime = st.st_size, st.st_mtime_ns
+        if old and (old.size, old.mtime_ns) == (size, mtime) and old.state != "rejected":
+            summary.unchanged.append(key)
+            return None
+        data = read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if old and old.sha256 == digest and old.state != "rejected":
+            old.size, old.mtime_ns = size, mtime
+            summary.unchanged.append(key)
+            return None
+        source = Source(path, data)
+        with time_limit():
             doc, reader = read(source)
-        except Unsupported as exc:
-            summary.skipped.append(Problem(key, str(exc)))
-            continue
-        except Exception as exc:  # one bad file never stops the run: it is reported instead
-            summary.rejected.append(Problem(key, _reason(exc)))
-            continue
-        for warning in source.warnings:
-            summary.warnings.append(Problem(key, warning))
-        entry = Entry(key, size, mtime, digest, doc.id, "indexed")
-        parsed.setdefault(doc.id, []).append((reader.rank, doc, entry))
-    _add_unchanged_partners(parsed, manifest)
-    changes = []
-    for doc_id, parts in parsed.items():
-        parts.sort(key=lambda p: p[0])
-        for i, (_, _, entry) in enumerate(parts):
-            entry.state = "indexed" if i == 0 else "merged"
-            if entry.path not in summary.unchanged:
-                (summary.indexed if i == 0 else summary.merged).append(entry.path)
-        document = locate_all(merge([(rank, doc) for rank, doc, _ in parts]))
-        changes.append(Change(document, [entry for _, _, entry in parts]))
-    return changes
+        vet(doc)
+    except Unsupported as exc:
+        summary.skipped.append(Problem(key, str(exc)))
+        return None
+    except Exception as exc:  # one bad file never stops the run: it is reported instead
+        summary.rejected.append(Problem(key, reason(exc)))
+        return None
+    for warning in source.warnings:
+        summary.warnings.append(Problem(key, warning))
+    return _Part(reader.rank, doc, Entry(key, size, mtime, digest, doc.id, "indexed"))
 
 
-def _add_unchanged_partners(parsed: dict[str, list[tuple[int, Document, Entry]]], manifest: Manifest) -> None:
-    """Re-read the unchanged files that share a document with a changed one."""
-    for doc_id, parts in parsed.items():
-        have = {entry.path for _, _, entry in parts}
-        for other in manifest.files_of(doc_id):
-            if other in have:
-                continue
-            try:
-                source = Source(Path(other), _read_bytes(Path(other)))
-                doc, reader = read(source)
-            except Exception:
-                continue  # gone or broken since: the next run reports it
-            if doc.id == doc_id:
-                parts.append((reader.rank, doc, manifest.entries[other]))
+def _flush(buffered: dict[str, list[_Part]], manifest: Manifest, emitted: dict[str, list[str]],
+           states: dict[str, str]) -> Iterator[Change]:
+    """One Change per buffered document, merged with its files parsed earlier or before."""
+    for doc_id, parts in buffered.items():
+        changed = {p.entry.path for p in parts}
+        for other in sorted(set(emitted.get(doc_id, [])) | set(manifest.files_of(doc_id))):
+            if other not in changed and (part := _reread(other, manifest, doc_id)):
+                parts.append(part)
+        # Sorted by path too, so a resumed run merges in the same order as a clean one.
+        parts.sort(key=lambda p: (p.rank, p.entry.path))
+        for i, part in enumerate(parts):
+            part.entry.state = "indexed" if i == 0 else "merged"
+            if part.entry.path in changed or part.entry.path in states:
+                states[part.entry.path] = part.entry.state
+        emitted[doc_id] = [p.entry.path for p in parts]
+        document = locate_all(merge([(p.rank, p.doc) for p in parts]))
+        yield Change(document, [p.entry for p in parts])
 
 
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, Rejected):
-        return clean_line(str(exc))
-    if isinstance(exc, RecursionError):
-        return "nested too deeply"
-    if isinstance(exc, OSError):
-        return clean_line(exc.strerror or type(exc).__name__)
-    return clean_line(f"{type(exc).__name__}: {exc}")
+def _reread(path: str, manifest: Manifest, doc_id: str) -> _Part | None:
+    """A file already indexed with `doc_id`, read again to merge with a changed partner."""
+    try:
+        data = read_bytes(Path(path))
+        with time_limit():
+            doc, reader = read(Source(Path(path), data))
+        vet(doc)
+    except Exception:  # noqa: BLE001  gone or broken since: the next run reports it
+        return None
+    if doc.id != doc_id:
+        return None
+    old = manifest.entries.get(path)
+    st = Path(path).stat()
+    entry = Entry(path, st.st_size, st.st_mtime_ns, hashlib.sha256(data).hexdigest(), doc_id, "indexed")
+    return _Part(reader.rank, doc, replace(old, size=entry.size, mtime_ns=entry.mtime_ns,
+                                           sha256=entry.sha256) if old else entry)
