@@ -16,7 +16,7 @@ from pathlib import Path
 from eoreader.ingest.decode import Rejected
 from eoreader.ingest.presidential import Found, doc_line_loose, find_doc_line, is_trailer, parse_date
 from eoreader.ingest.presidential import split_signature, to_document
-from eoreader.ingest.sections import Para, opens_block
+from eoreader.ingest.sections import Para, is_title_case, opens_block
 from eoreader.ingest.source import Source
 from eoreader.model import Document
 
@@ -35,6 +35,7 @@ _FR_DOC = re.compile(r"^\[FR Doc\.?\s*([^\s\]]+)")
 # A line this much shorter than the longest ends its paragraph when it ends a sentence.
 _SHORT = 0.8
 _BREAK_AFTER = (".", ":", ";")
+_TITLE_LINES = 5
 
 
 def extract_pages(data: bytes) -> list[str]:
@@ -74,8 +75,9 @@ def parse(source: Source) -> Document:
         found.kind, found.number, found.signed = doc_line_loose(lines[start]) or (None, None, None)
         page = next((line for line in reversed(lines[:start]) if line.isdigit()), None)
         found.citation = f"{volume} FR {page}" if volume and page else None
+        # The title runs over a few title-case lines; the body's first sentence is not title case.
         title_end = start + 1
-        while title_end < len(lines) and title_end - start <= 3 and not _opens_body(lines[title_end]):
+        while title_end < len(lines) and title_end - start <= _TITLE_LINES and _continues_title(lines, start, title_end):
             title_end += 1
         found.title = _unbreak(" ".join(lines[start + 1:title_end]))
         start = title_end
@@ -113,8 +115,11 @@ def _unbreak(text: str) -> str:
     return re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)
 
 
-def _opens_body(line: str) -> bool:
-    return opens_block(line) or line.startswith(("By the authority", "By virtue", "Pursuant", "NOW, THEREFORE"))
+def _continues_title(lines: list[str], start: int, index: int) -> bool:
+    line = lines[index]
+    # A title line broken at a hyphen ("Develop-") goes on in lower case ("ment Council").
+    broken = lines[index - 1].endswith("-") and index - 1 > start
+    return bool(line) and not opens_block(line) and (broken or is_title_case(line))
 
 
 def _looks_like(data: bytes) -> str:

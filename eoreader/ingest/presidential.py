@@ -47,6 +47,8 @@ _SIG_IMAGE = re.compile(r"^\s*\(Presidential Sig\.\)")
 _TRAILER = re.compile(r"^\s*(?:\[?FR Doc\b|Filed \d|Billing code\b)", re.I)
 _NUMBER = re.compile(r"\d{1,6}(?:-[A-Za-z0-9]{1,4})?")
 _SURNAMES = {"clinton": "Clinton", "bush": "Bush", "obama": "Obama", "trump": "Trump", "biden": "Biden"}
+# "I, BARACK OBAMA, President of the United States of America, find that ..."
+_SPEAKER = re.compile(r"\bI, ([A-Z][A-Z. ]{3,40}), President of the United States")
 _SURNAME = re.compile(r"\b(clinton|bush|obama|trump|biden)\b", re.I)
 
 
@@ -170,12 +172,13 @@ def to_document(found: Found, path: Path, fallback_id: str) -> Document:
     # The file's name breaks a tie: the printed text has typos ("Executive Order 15323" for
     # 13523) and headers without a number, and all of an order's files must share one id.
     named = number_in_name(path) if kind is Kind.ORDER else None
+    president = found.president or next((president_in(m.group(1)) for p in body if (m := _SPEAKER.search(p.text))), None)
     return Document(
         id=document_id(kind, named or number, found.document_number, fallback_id),
         kind=kind,
         title=clean_line(found.title),
         number=number or named,
-        president=found.president,
+        president=president,
         signed=found.signed,
         published=found.published,
         citation=clean_line(found.citation) if found.citation else None,

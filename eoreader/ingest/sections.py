@@ -90,6 +90,12 @@ class Para(NamedTuple):
     heading: str | None = None
 
 
+def is_title_case(text: str) -> bool:
+    """Whether every word but the small ones starts with a capital or a digit ("Termination of ...")."""
+    words = [w for w in re.findall(r"[\w’'-]+", text) if w.lower() not in _SMALL]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
+
+
 def split_heading(rest: str) -> tuple[str, str]:
     """("Policy", "To help ...") from "Policy. To help ..."; ("", rest) when no heading leads."""
     rest = rest.strip()
