@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 
 from eoreader import paths
 from eoreader.indexing import ingest_into
 from eoreader.ingest import Summary
-from eoreader.model import Document
+from eoreader.model import Document, Status
 from eoreader.recovery import Notify, open_or_rebuild, rebuild_allowed, to_stderr
-from eoreader.search import Results, from_stored, match_spans, query_terms, search
+from eoreader.search import (
+    Engine, Filters, Related, Results, from_stored, match_spans, query_terms, related,
+)
 from eoreader.search.query import order_number
 
 
@@ -51,9 +54,37 @@ class Library:
     def __len__(self) -> int:
         return self._searcher.doc_count()
 
-    def search(self, query: str = "", limit: int = 10) -> Results:
-        """Ranked hits for `query`; an empty query lists documents newest first."""
-        return search(self._searcher, query, limit=limit)
+    def search(self, query: str = "", limit: int = 10, *, sort: str = "relevance",
+               kind: str | None = None, president: str | None = None, year: int | None = None,
+               since: dt.date | None = None, until: dt.date | None = None,
+               actor: str | None = None, correct: bool = True) -> Results:
+        """Ranked hits for `query` (the query language is in the README), grouped with their
+        coverage, with totals and facets for the whole result set; an empty query lists
+        documents newest first. `sort`: relevance, newest, oldest or number. Misspelled
+        words are corrected (`Results.corrected`) unless `correct` is False."""
+        filters = Filters(kind, president, year, since, until, actor)
+        return self._engine().search(query, limit=limit, sort=sort, filters=filters, correct=correct)
+
+    def status(self, doc: Document) -> tuple[Status, str | None]:
+        """Whether order `doc` is in force, and the order that changed it ("EO 13062 (1997)")."""
+        return self._engine().links.status(doc)
+
+    def related(self, doc_id: str, limit: int = 10) -> Related:
+        """Documents like `doc_id`, the orders it names and that name it, and its coverage."""
+        key = doc_id.strip()
+        docnum = self._searcher.document_number(id=key)
+        if docnum is None and (number := order_number(key)):
+            docnum = self._searcher.document_number(number=number)
+        if docnum is None:
+            raise NotFound(key)
+        return related(self._engine(), docnum, limit)
+
+    def _engine(self) -> Engine:
+        """Search over the current searcher; its caches (facets, links) live as long as it."""
+        engine: Engine | None = getattr(self, "_search_engine", None)
+        if engine is None or engine.searcher is not self._searcher:
+            engine = self._search_engine = Engine(self._searcher)
+        return engine
 
     def terms(self, query: str) -> frozenset[str]:
         """The analysed words of `query`, for `marks()`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import click
@@ -9,6 +10,9 @@ import click
 from eoreader.cli import main
 from eoreader.cli.output import print_document, print_json, print_results, print_summary
 from eoreader.library import Library
+from eoreader.model import Kind
+from eoreader.search import SORTS
+from eoreader.search.query import kind_of
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
 
@@ -35,12 +39,34 @@ def ingest(index_dir: str | None, paths: tuple[str, ...], prune: bool, as_json: 
 @main.command()
 @click.argument("query", nargs=-1)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000), help="Hits to show.")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True,
+              help="Order of the hits.")
+@click.option("--kind", help="Only this kind: order, proclamation, memorandum, fact-sheet, ...")
+@click.option("--president", help="Only this president's documents (surname).")
+@click.option("--year", type=int, help="Only documents of this year.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only documents dated on or after DATE.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only documents dated on or before DATE.")
+@click.option("--exact", is_flag=True, help="Search the words as typed, without correcting typos.")
 @json_option
 @click.pass_obj
-def search(index_dir: str | None, query: tuple[str, ...], limit: int, as_json: bool) -> None:
-    """Search the index for QUERY (empty: newest documents first)."""
+def search(index_dir: str | None, query: tuple[str, ...], limit: int, sort: str, kind: str | None,
+           president: str | None, year: int | None, since: dt.datetime | None, until: dt.datetime | None,
+           exact: bool, as_json: bool) -> None:
+    """Search the index for QUERY (empty: newest documents first).
+
+    Words, "phrases", AND / OR / NOT, -word, prefix*, fuzzy~, and the fields title: eo:
+    kind: president: agency: heading: year: date: (date:2025-04, date:>=2025-01-20,
+    date:[2017-01-20 TO 2021-01-20]); see the README's "Query language".
+    """
+    wanted = kind_of(kind) if kind else None
+    if kind and wanted is None:
+        raise click.BadParameter(f"no kind {kind!r}; kinds: {', '.join(k.value for k in Kind)}", param_hint="--kind")
     with Library(index_dir) as library:
-        results = library.search(" ".join(query), limit=limit)
+        results = library.search(
+            " ".join(query), limit=limit, sort=sort, kind=wanted.value if wanted else None,
+            president=president, year=year, since=since.date() if since else None,
+            until=until.date() if until else None, correct=not exact,
+        )
     if as_json:
         print_json(results.to_dict())
     else:

@@ -12,7 +12,10 @@ from rich.text import Text
 from eoreader.ingest import Summary
 from eoreader.model import Document
 from eoreader.sanitize import clean, clean_line
-from eoreader.search import Results
+from eoreader.search import Hit, Results
+
+# Facet values printed per facet (the most frequent).
+FACET_VALUES = 5
 
 
 
@@ -35,20 +38,28 @@ def error(message: str) -> None:
 
 
 def hit_texts(results: Results) -> list[Text]:
+    """Each hit in three lines (title, where it matched, the passage), its coverage indented."""
     lines = []
     for rank, hit in enumerate(results.hits, 1):
-        head = Text(f"{rank}. ", style="bold")
-        head.append(clean_line(hit.title), style="bold")
-        meta = [hit.kind, f"EO {hit.number}" if hit.number else "", hit.date.isoformat() if hit.date else ""]
-        head.append("  " + " · ".join(m for m in meta if m), style="dim")
-        lines.append(head)
-        where = Text("   ")
-        if hit.section_heading:
-            where.append(f"§ {clean_line(hit.section_heading)}  ", style="cyan")
-        where.append(f"id {hit.id}", style="dim")
-        lines.append(where)
-        lines.append(snippet_text(hit.snippet.text, hit.snippet.marks, indent="   "))
+        lines.extend(_hit_lines(hit, f"{rank}. ", "   "))
+        for item in hit.coverage:
+            lines.extend(_hit_lines(item, "   ↳ ", "     "))
     return lines
+
+
+def _hit_lines(hit: Hit, lead: str, indent: str) -> list[Text]:
+    head = Text(lead, style="bold")
+    head.append(clean_line(hit.title), style="bold")
+    meta = [hit.kind, f"EO {hit.number}" if hit.number else "", hit.date.isoformat() if hit.date else ""]
+    if hit.status != "in force":
+        meta.append(f"{hit.status} by {clean_line(hit.status_by)}" if hit.status_by else hit.status)
+    head.append("  " + " · ".join(m for m in meta if m), style="dim")
+    where = Text(indent)
+    if hit.section_heading or hit.section_number:
+        label = " ".join(p for p in (hit.section_number, hit.section_heading) if p)
+        where.append(f"§ {clean_line(label)}  ", style="cyan")
+    where.append(f"id {clean_line(hit.id)}", style="dim")
+    return [head, where, snippet_text(hit.snippet.text, hit.snippet.marks, indent=indent)]
 
 
 def snippet_text(text: str, marks: list[tuple[int, int]], indent: str = "") -> Text:
@@ -64,10 +75,25 @@ def snippet_text(text: str, marks: list[tuple[int, int]], indent: str = "") -> T
 
 
 def print_results(results: Results) -> None:
+    """The count, any correction or suggestion, the facets, then the hits (never re-wrapped)."""
+    out = console()
     noun = "document matches" if results.total == 1 else "documents match"
-    console().print(Text(f"{results.total} {noun}", style="dim"))
+    out.print(Text(f"{results.total} {noun}" + (" (partial: time ran out)" if results.partial else ""), style="dim"))
+    if results.corrected:
+        out.print(Text(f"showing results for: {clean_line(results.corrected)}  (--exact for the words as typed)",
+                       style="yellow"))
+    if results.suggestion:
+        out.print(Text(f"did you mean: {clean_line(results.suggestion)}", style="yellow"))
+    for message in results.messages:
+        out.print(Text(clean_line(message), style="yellow"))
+    facets = "  ".join(
+        f"{name}: " + ", ".join(f"{clean_line(v)} {n}" for v, n in counts[:FACET_VALUES])
+        for name, counts in results.facets.items() if counts
+    )
+    if facets and results.total:
+        out.print(Text(facets, style="dim"))
     for line in hit_texts(results):
-        console().print(line)
+        out.print(line, soft_wrap=True)
 
 
 def print_document(doc: Document) -> None:

@@ -1,7 +1,10 @@
 """The search package's front door: what `eoreader.library` may use."""
 
 from eoreader.search.schema import SCHEMA_VERSION, from_stored
-from eoreader.search.searcher import Hit, Results, Snippet, match_spans, query_terms, search
+from eoreader.search.passages import Snippet
+from eoreader.search.related import related
+from eoreader.search.results import Hit, Related, Results
+from eoreader.search.searcher import SORTS, Engine, Filters, match_spans, query_terms
 from eoreader.search.store import (
     DamagedIndex, IndexBusy, NotAnIndex, acquire_lock, create, file_hash, generation, is_ours,
     live_files, open_index, strays,
@@ -9,8 +12,8 @@ from eoreader.search.store import (
 from eoreader.search.writer import BatchWriter, stored_hash
 
 __all__ = [
-    "SCHEMA_VERSION", "BatchWriter", "DamagedIndex", "Hit", "IndexBusy", "NotAnIndex",
-    "Results", "Snippet", "acquire_lock", "create", "file_hash", "from_stored", "generation",
-    "is_ours", "live_files", "match_spans", "open_index", "query_terms", "search", "stored_hash",
+    "SCHEMA_VERSION", "SORTS", "BatchWriter", "DamagedIndex", "Engine", "Filters", "Hit", "IndexBusy", "NotAnIndex",
+    "Related", "Results", "Snippet", "acquire_lock", "create", "file_hash", "from_stored", "generation",
+    "is_ours", "live_files", "match_spans", "open_index", "query_terms", "related", "stored_hash",
     "strays",
 ]

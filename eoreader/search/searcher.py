@@ -1,133 +1,210 @@
-"""Running a query: ranked hits, the section of the best match, a passage with marks."""
+"""Running a query: candidates from BM25F, reranked by the query's hints, grouped with their
+coverage, counted and faceted over the whole result set, each hit with its best passage."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from whoosh.fields import Schema
-from whoosh.highlight import ContextFragmenter, Fragment, highlight
-from whoosh.query import Every, Query
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.query import And, ConstantScoreQuery, DateRange, NumericRange, Or, Query, Term
 from whoosh.searching import Searcher
 
 from eoreader.model import Document
-from eoreader.search.query import parse
-from eoreader.search.schema import ANALYZER, TEXT_FIELDS, from_stored
+from eoreader.sanitize import clean_line
+from eoreader.search import spelling, syntax
+from eoreader.search.docsets import DocSets
+from eoreader.search.facets import Facets
+from eoreader.search.hints import Hints, find_hints
+from eoreader.search.links import Links
+from eoreader.search.passages import best_passage, find_marks
+from eoreader.search.query import MAX_QUERY_CHARS, Compiler, analyse, date_range, free_words, order_number
+from eoreader.search.ranking import Ranker
+from eoreader.search.results import Hit, Results
+from eoreader.search.schema import TEXT_FIELDS, from_stored, president_key
 
-SNIPPET_CHARS = 240
-
-
-@dataclass
-class Snippet:
-    """A passage of a document, with the spans of matched terms in it."""
-
-    text: str
-    marks: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class Hit:
-    """One search result."""
-
-    id: str
-    kind: str
-    title: str
-    number: str | None
-    date: dt.date | None
-    score: float
-    sources: list[str]
-    section: str | None
-    section_heading: str
-    snippet: Snippet
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id, "kind": self.kind, "title": self.title, "number": self.number,
-            "date": self.date.isoformat() if self.date else None, "score": round(self.score, 4),
-            "sources": self.sources,
-            "section": {"anchor": self.section, "heading": self.section_heading} if self.section else None,
-            "snippet": self.snippet.text, "marks": [list(m) for m in self.snippet.marks],
-        }
+# A query collects hits for this long; past it the hits found so far come back flagged
+# `partial`. Checked between hits (no SIGALRM: the TUI searches in worker threads).
+TIME_BUDGET_SECONDS = 0.2
+# Candidates scored by BM25F and reranked by the query's hints.
+CANDIDATES = 100
+SORTS = ("relevance", "newest", "oldest", "number")
 
 
-@dataclass
-class Results:
-    """A page of hits and the size of the whole result set."""
+@dataclass(frozen=True)
+class Filters:
+    """Filters on facets and dates; None means any."""
 
-    query: str
-    total: int
-    hits: list[Hit]
+    kind: str | None = None
+    president: str | None = None
+    year: int | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    actor: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits]}
+    def query(self) -> Query | None:
+        parts: list[Query] = []
+        if self.kind:
+            parts.append(Term("kind", self.kind))
+        if self.president:
+            parts.append(Term("president", president_key(self.president)))
+        if self.year:
+            parts.append(NumericRange("year", self.year, self.year))
+        if self.since or self.until:
+            parts.append(date_range_between(self.since, self.until))
+        if self.actor:
+            parts.extend(Term("actor", s) for s in analyse(self.actor))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else And(parts)
 
 
-def search(searcher: Searcher, text: str, limit: int = 10) -> Results:
-    """The best `limit` hits for the user's `text` (newest first when it is empty)."""
-    query = parse(text, searcher.schema)
-    if query is None:
-        found = searcher.search(Every(), limit=limit, sortedby="date", reverse=True)
-        terms: set[str] = set()
-    else:
-        found = searcher.search(query, limit=limit)
-        terms = _terms(query)
-    hits = []
-    for hit in found:
-        doc = from_stored(hit["data"])
-        anchor, heading, snippet = passage(doc, terms)
-        hits.append(Hit(
+def date_range_between(since: dt.date | None, until: dt.date | None) -> Query:
+    start = dt.datetime.combine(since, dt.time.min) if since else None
+    end = dt.datetime.combine(until, dt.time.max) if until else None
+    return DateRange("date", start, end)
+
+
+class Engine:
+    """Search over one searcher (one generation of the index), with what it caches."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.docsets = DocSets(searcher)
+        self.facets = Facets(searcher, self.docsets)
+        self.links = Links(self)
+        self.ranker = Ranker(self)
+        self.presidents = frozenset(t.decode() for t in self.reader.lexicon("president"))
+
+    def search(self, text: str, limit: int = 10, sort: str = "relevance", filters: Filters = Filters(),
+               correct: bool = True, budget: float = TIME_BUDGET_SECONDS) -> Results:
+        """The best `limit` hits (groups) for the user's `text`; empty text lists newest first."""
+        text = clean_line(text)[:MAX_QUERY_CHARS]
+        plan = self.plan(text, correct)
+        narrow = filters.query()
+        query = plan.query
+        if narrow is not None:
+            query = And([query, ConstantScoreQuery(narrow, 0.0)]) if query is not None else narrow
+        docs = self.docsets.of(query)
+        results = Results(query=text, total=docs.bit_count(), hits=[], facets=self.facets.count(docs),
+                          corrected=plan.corrected, messages=plan.messages)
+        if plan.query is None or sort != "relevance":
+            order = "newest" if sort == "relevance" else sort
+            ranked = [(d, 0.0) for d in self.ranker.sorted(docs, order)[:limit]]
+            results.hits = [self.hit(d, s, plan.terms) for d, s in ranked]
+        else:
+            ranked, results.partial = self._scored(query, budget)
+            if plan.number:
+                ranked = self._number_first(plan.number, ranked, docs)
+            groups = self.ranker.rerank(ranked, plan.hints, limit)
+            results.hits = [self.group_hit(group, plan.terms) for group in groups]
+        if results.total < spelling.RARE_DOCS:
+            results.suggestion = self.suggest(text, plan)
+        return results
+
+    def plan(self, text: str, correct: bool) -> Plan:
+        """What to run for `text`: the query, its hints, corrections and words to mark."""
+        tree = syntax.parse(text)
+        words = list(free_words(tree))
+        hints = find_hints(text, words, self.presidents)
+        fixes = spelling.corrections([w for w in words if w.start not in hints.spent], self.reader) if correct else []
+        compiler = Compiler(self.reader, text, skip=lambda w: w.start in hints.spent,
+                            rewrite={f.start: f.replacement for f in fixes}, boosts=self.ranker.boosts)
+        compiled = compiler.compile(tree)
+        query = compiled.query
+        if query is None and hints.periods:  # the text only named a period: list that period
+            query = Or([date_range(p) for p in hints.periods])
+        return Plan(
+            query=query, hints=hints, terms=frozenset(compiled.terms), messages=compiled.messages,
+            corrected=spelling.rewrite(text, fixes) if fixes else None, number=order_number(text),
+        )
+
+    def suggest(self, text: str, plan: Plan) -> str | None:
+        """A did-you-mean for a query that found little: likelier spellings of its words."""
+        words = [w for w in free_words(syntax.parse(plan.corrected or text)) if w.start not in plan.hints.spent]
+        fixes = spelling.corrections(words, self.reader, ratio=spelling.SUGGEST_RATIO)
+        return spelling.rewrite(plan.corrected or text, fixes) if fixes else None
+
+    def _scored(self, query: Query, budget: float) -> tuple[list[tuple[int, float]], bool]:
+        """The top candidates by BM25F and whether the time budget cut them short."""
+        timed = TimeLimitCollector(self.searcher.collector(limit=CANDIDATES), budget, use_alarm=False)
+        partial = False
+        try:
+            self.searcher.search_with_collector(query, timed)
+        except TimeLimit:
+            partial = True
+        found = timed.results()
+        return [(hit.docnum, float(hit.score or 0.0)) for hit in found], partial
+
+    def _number_first(self, number: str, ranked: list[tuple[int, float]], docs: int) -> list[tuple[int, float]]:
+        """An order number typed alone: that order first, whatever the words score."""
+        docnum = self.searcher.document_number(number=number)
+        if docnum is None:
+            return ranked
+        top = max((s for _, s in ranked), default=1.0) * 10 + 1
+        return [(docnum, top)] + [(d, s) for d, s in ranked if d != docnum]
+
+    def document(self, docnum: int) -> Document:
+        return _document(self.searcher, docnum)
+
+    def hit(self, docnum: int, score: float, terms: frozenset[str]) -> Hit:
+        """The hit for document `docnum`, with its best passage for `terms`."""
+        doc = self.document(docnum)
+        passage = best_passage(doc, terms, self.weight)
+        status, by = self.links.status(doc)
+        return Hit(
             id=doc.id, kind=doc.kind.value, title=doc.title, number=doc.number, date=doc.date,
-            score=float(hit.score or 0.0), sources=doc.sources, section=anchor,
-            section_heading=heading, snippet=snippet,
-        ))
-    return Results(query=text, total=len(found), hits=hits)
+            score=score, sources=doc.sources, section=passage.anchor, section_heading=passage.heading,
+            section_number=passage.number, snippet=passage.snippet, status=status.value,
+            status_by=by, president=doc.president,
+        )
+
+    def group_hit(self, group: list[tuple[int, float]], terms: frozenset[str]) -> Hit:
+        lead = self.hit(*group[0], terms)
+        lead.coverage = [self.hit(d, s, terms) for d, s in group[1:]]
+        return lead
+
+    @property
+    def weight(self) -> Callable[[str], float]:
+        return self._idf
+
+    def _idf(self, term: str) -> float:
+        return float(self.searcher.idf("body", term))
 
 
-def query_terms(text: str, schema: Schema) -> frozenset[str]:
+@dataclass(frozen=True)
+class Plan:
+    query: Query | None
+    hints: Hints
+    terms: frozenset[str]
+    messages: list[str]
+    corrected: str | None
+    number: str | None
+
+
+@lru_cache(maxsize=256)
+def _stored(searcher: Searcher, docnum: int) -> bytes:
+    return searcher.stored_fields(docnum)["data"]
+
+
+def _document(searcher: Searcher, docnum: int) -> Document:
+    return from_stored(_stored(searcher, docnum))
+
+
+def query_terms(text: str, schema: object) -> frozenset[str]:
     """The analysed words of the user's `text`, for highlighting them in any passage."""
-    query = parse(text, schema)
-    return frozenset(_terms(query)) if query is not None else frozenset()
+    tree = syntax.parse(clean_line(text)[:MAX_QUERY_CHARS])
+    terms: set[str] = set()
+    for leaf in syntax.leaves(tree):
+        if isinstance(leaf, (syntax.Word, syntax.Phrase)) and (leaf.field in (None, *TEXT_FIELDS, "headings")):
+            if not any(c in leaf.text for c in "*?"):
+                terms.update(analyse(leaf.text))
+    return frozenset(terms)
 
 
 def match_spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
     """Character spans of the words of `text` that analyse to one of `terms`."""
-    if not terms:
-        return []
-    return [
-        (token.startchar, token.endchar)
-        for token in ANALYZER(text, chars=True, mode="query", removestops=False)
-        if token.text in terms
-    ]
-
-
-def _terms(query: Query) -> set[str]:
-    """The analysed words of `query` in the text fields, as the highlighter matches them."""
-    return {
-        text.decode() if isinstance(text, bytes) else str(text)
-        for fieldname, text in query.iter_all_terms()
-        if fieldname in TEXT_FIELDS
-    }
-
-
-def passage(doc: Document, terms: set[str]) -> tuple[str | None, str, Snippet]:
-    """The best passage of `doc` for `terms`, and the section (anchor, heading) it is in."""
-    body = doc.body()
-    spans = doc.body_spans()
-    fragments: list[Fragment] = []
-    if terms and body:
-        fragments = highlight(
-            body, terms, ANALYZER, ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
-            lambda _text, frags: frags, top=1,
-        )
-    if fragments:
-        frag = fragments[0]
-        start, end = frag.startchar, frag.endchar
-        marks = [(m.startchar - start, m.endchar - start) for m in frag.matches]
-    else:
-        start, end, marks = 0, min(len(body), SNIPPET_CHARS), []
-    span = next((s for s in spans if s.start <= start < s.end + 2), spans[0] if spans else None)
-    section = doc.section(span.anchor) if span else None
-    text = body[start:end]
-    return (span.anchor if span else None, section.heading if section else "",
-            Snippet(text.replace("\n", " "), marks))
+    return [(s, e) for s, e, _ in find_marks(text, terms)] if terms else []

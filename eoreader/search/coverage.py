@@ -1,0 +1,99 @@
+"""Coverage and the action it covers: a fact sheet or article linked to its order.
+
+Nothing in a fact sheet or news article names the order's number, so the link is found
+the way a reader would: an order, memorandum or proclamation signed within days of the
+coverage that holds most of its distinctive words (weighted by rarity) from its title
+and key points, clearly more than any other action of those days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from whoosh.query import And, DateRange, Or, Query, Term
+from whoosh.searching import Searcher
+
+from eoreader.model import Kind
+from eoreader.search.schema import ANALYZER
+
+COVERAGE_KINDS = frozenset({Kind.FACT_SHEET.value, Kind.ARTICLE.value})
+ACTION_KINDS = (Kind.ORDER.value, Kind.MEMORANDUM.value, Kind.PROCLAMATION.value)
+# A fact sheet can come out a few days before the action is dated; articles follow for weeks.
+DAYS_BEFORE_ACTION, DAYS_AFTER_ACTION = 3, 21
+# Share of the coverage's weighted words the action must hold, and its lead over the next.
+MIN_SHARE = 0.45
+MIN_LEAD = 1.15
+MAX_WORDS = 40
+
+
+def describing_words(title: str, keypoints: Iterable[str]) -> list[str]:
+    """The index words of a coverage document's title and key points, once each."""
+    text = "\n".join([title, *keypoints])
+    return list(dict.fromkeys(t.text for t in ANALYZER(text)))[:MAX_WORDS]
+
+
+def window(date: dt.date, before: int, after: int) -> Query:
+    """Documents dated from `before` days before `date` to `after` days after it."""
+    start = dt.datetime.combine(date - dt.timedelta(days=before), dt.time.min)
+    end = dt.datetime.combine(date + dt.timedelta(days=after), dt.time.max)
+    return DateRange("date", start, end)
+
+
+def of_kinds(kinds: Iterable[str]) -> Query:
+    return Or([Term("kind", k) for k in kinds])
+
+
+def weights(searcher: Searcher, words: Iterable[str]) -> dict[str, float]:
+    """Each word's rarity (an idf); words no document holds are left out."""
+    total = max(searcher.doc_count_all(), 1)
+    out = {}
+    for word in words:
+        docs = max(searcher.doc_frequency("title", word), searcher.doc_frequency("body", word))
+        if docs:
+            out[word] = math.log(1 + total / docs)
+    return out
+
+
+def shares(searcher: Searcher, docnums: list[int], weighted: dict[str, float]) -> dict[int, float]:
+    """For each document, the share of `weighted`'s weight its title or body holds."""
+    total = sum(weighted.values()) or 1.0
+    held = dict.fromkeys(docnums, 0.0)
+    reader = searcher.reader()
+    for word, weight in weighted.items():
+        holders: set[int] = set()
+        for field in ("title", "body"):
+            if (field, word) not in reader:
+                continue
+            postings = reader.postings(field, word)
+            for docnum in docnums:  # ascending, so each skip moves forward
+                if not postings.is_active():
+                    break
+                postings.skip_to(docnum)
+                if postings.is_active() and postings.id() == docnum:
+                    holders.add(docnum)
+        for docnum in holders:
+            held[docnum] += weight
+    return {d: h / total for d, h in held.items()}
+
+
+def find_action(searcher: Searcher, date: dt.date, words: list[str]) -> int | None:
+    """The document number of the action that coverage dated `date` with `words` describes."""
+    weighted = weights(searcher, words)
+    if not weighted:
+        return None
+    near = And([of_kinds(ACTION_KINDS), window(date, DAYS_AFTER_ACTION, DAYS_BEFORE_ACTION)])
+    docnums = sorted(searcher.docs_for_query(near))
+    ranked = sorted(shares(searcher, docnums, weighted).items(), key=lambda ds: -ds[1])
+    if not ranked or ranked[0][1] < MIN_SHARE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MIN_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def find_coverage(searcher: Searcher, date: dt.date) -> list[int]:
+    """Coverage documents dated near an action of `date`: candidates to link back to it."""
+    near = And([of_kinds(COVERAGE_KINDS), window(date, DAYS_BEFORE_ACTION, DAYS_AFTER_ACTION)])
+    return sorted(searcher.docs_for_query(near))

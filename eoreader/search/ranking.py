@@ -1,0 +1,121 @@
+"""Reranking BM25F's candidates by the query's hints, and grouping coverage under its action.
+
+Each hint multiplies the score of the documents that fit it, so a wrong hint reorders
+without excluding. Factors were tuned with benchmarks/relevance.py --tune.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from eoreader.search.coverage import COVERAGE_KINDS
+from eoreader.search.docsets import members
+from eoreader.search.hints import Hints
+from eoreader.search.query import FIELD_BOOSTS
+
+if TYPE_CHECKING:
+    from eoreader.search.searcher import Engine
+
+
+@dataclass
+class Weights:
+    """Every tunable number of the ranking in one place."""
+
+    boosts: dict[str, float] = field(default_factory=lambda: dict(FIELD_BOOSTS))
+    # A document inside a named period scores this much more; near it, part of that.
+    period: float = 1.0
+    # Margin around a period, as a share of its length (at least MIN_MARGIN_DAYS).
+    margin: float = 0.5
+    kind: float = 0.3
+    president: float = 0.3
+
+
+MIN_MARGIN_DAYS = 30
+_MAX_MICROS = int((dt.datetime.max - dt.datetime.min).total_seconds()) * 1_000_000
+WEIGHTS = Weights()
+
+
+class Ranker:
+    """Reranks and sorts documents of one engine."""
+
+    def __init__(self, engine: Engine, weights: Weights = WEIGHTS) -> None:
+        self.engine = engine
+        self.weights = weights
+        reader = engine.reader
+        # Raw microseconds: Whoosh's translation overflows on the default of undated documents.
+        self._date = reader.column_reader("date", translate=False) if reader.has_column("date") else None
+        self._kind = reader.column_reader("kind") if reader.has_column("kind") else None
+        self._president = reader.column_reader("president") if reader.has_column("president") else None
+        self._order = reader.column_reader("order") if reader.has_column("order") else None
+
+    @property
+    def boosts(self) -> dict[str, float]:
+        return self.weights.boosts
+
+    def date(self, docnum: int) -> dt.date | None:
+        value = self._date[docnum] if self._date is not None else None
+        if not value or not 0 < value < _MAX_MICROS:
+            return None
+        return (dt.datetime.min + dt.timedelta(microseconds=value)).date()
+
+    def kind(self, docnum: int) -> str:
+        return _text(self._kind[docnum]) if self._kind is not None else ""
+
+    def president(self, docnum: int) -> str:
+        return _text(self._president[docnum]) if self._president is not None else ""
+
+    def factor(self, docnum: int, hints: Hints) -> float:
+        """How much the hints favour document `docnum`."""
+        w = self.weights
+        factor = 1.0
+        if hints.periods and (date := self.date(docnum)) is not None:
+            closeness = max(
+                (1.0 - p.distance(date) / max(MIN_MARGIN_DAYS, w.margin * p.days)) for p in hints.periods
+            )
+            factor *= 1.0 + w.period * max(0.0, closeness)
+        if hints.kinds and self.kind(docnum) in hints.kinds:
+            factor *= 1.0 + w.kind
+        if hints.presidents and self.president(docnum) in hints.presidents:
+            factor *= 1.0 + w.president
+        return factor
+
+    def rerank(self, ranked: list[tuple[int, float]], hints: Hints, limit: int) -> list[list[tuple[int, float]]]:
+        """The best `limit` groups: each an action first, then coverage of it found here."""
+        scored = sorted(((d, s * self.factor(d, hints)) for d, s in ranked), key=lambda ds: -ds[1])
+        if hints.wants_summary:
+            return [[ds] for ds in scored[:limit]]
+        # Groups in order of their best member; coverage joins the action it describes.
+        groups: dict[int, dict[int, float]] = {}
+        for docnum, score in scored:
+            lead = docnum
+            if self.kind(docnum) in COVERAGE_KINDS:
+                lead = self.engine.links.action_of(docnum) or docnum
+            members_ = groups.setdefault(lead, {lead: score})
+            members_.setdefault(docnum, score)
+        out = []
+        for lead, members_ in list(groups.items())[:limit]:
+            best = max(members_.values())
+            out.append([(lead, best)] + [(d, s) for d, s in members_.items() if d != lead])
+        return out
+
+    def sorted(self, docs: int, order: str) -> list[int]:
+        """The documents of `docs` by date (newest or oldest first) or by order number."""
+        numbers = members(docs)
+        if order == "number":
+            def number_key(d: int) -> tuple[bool, int]:
+                value = self._order[d] if self._order is not None else 0
+                return (not value, value or 0)
+            return sorted(numbers, key=number_key)
+        dated = [(self.date(d) or dt.date.min, d) for d in numbers]
+        dated.sort(key=lambda pair: pair[0], reverse=order != "oldest")
+        if order == "oldest":  # undated documents last either way
+            dated.sort(key=lambda pair: pair[0] == dt.date.min)
+        return [d for _, d in dated]
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode()
+    return str(value or "")
