@@ -24,6 +24,8 @@ _INTRO = re.compile(
 # "... shall be submitted to the President by the Secretary of State"
 _BY_ACTOR = re.compile(r"\bshall\s+be\s+\w+(?:\s+\w+){0,12}?\s+by\s+(?P<actor>the\s+[A-Z][^,;.]{2,90})")
 _SKIPPED = {"signature", "annex"}
+# General provisions every order repeats: no directive a reader is looking for.
+_BOILERPLATE = re.compile(r"\bcosts?\s+(?:for|of)\s+(?:the\s+)?publication\b", re.I)
 
 
 class Requirement(NamedTuple):
@@ -50,6 +52,8 @@ def _section(section: Section, aliases: dict[str, str], inherited: str) -> Itera
     intro = ""
     for start, end in spans:
         sentence = section.text[start:end]
+        if _BOILERPLATE.search(sentence):
+            continue
         actor, action = _actor(sentence, aliases)
         if _INTRO.search(sentence):
             # The items below carry the action; the introduction only names who acts.
