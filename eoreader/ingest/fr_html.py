@@ -13,13 +13,17 @@ import lxml.html
 from lxml import etree
 
 from eoreader.ingest.decode import Rejected
-from eoreader.ingest.presidential import Found, continues_title, doc_line_loose, is_trailer, split_signature, to_document
+from eoreader.ingest.presidential import (
+    Found, continues_title, doc_line_loose, is_trailer, split_signature, to_document,
+)
 from eoreader.ingest.sections import Para, opens_block
 from eoreader.ingest.source import Source
 from eoreader.model import Document
 
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "ul", "ol", "blockquote", "pre", "br"}
-_DROP = {"script", "style", "head", "title", "img", "noscript", "template"}
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "br", "dt", "dd"}
+_CONTAINERS = {"div", "table", "thead", "tbody", "tfoot", "ul", "ol", "dl", "blockquote", "section", "article",
+               "main", "header"}
+_DROP = {"script", "style", "head", "title", "img", "noscript", "template", "nav", "aside", "footer", "form"}
 # Printed-page markers, tooltips and graphics are the site's furniture, not the document's text.
 _FURNITURE = re.compile(r"\b(?:printed-page|unprinted-element|document-graphic|end-matter)\b")
 
@@ -80,11 +84,15 @@ def _blocks(container: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
         inline.clear()
 
     for child in container:
-        if child.tag in _BLOCKS and child.tag not in ("div", "table", "ul", "ol", "blockquote"):
+        if child.tag == "tr":
+            flush()
+            if row := " | ".join(c for c in (" ".join(cell.text_content().split()) for cell in child) if c):
+                out.append((row, None))
+        elif child.tag in _BLOCKS:
             flush()
             for i, text in enumerate(_lines_of(child.text_content())):
                 out.append((text, _marked_heading(child) if i == 0 else None))
-        elif child.tag in _BLOCKS:
+        elif child.tag in _CONTAINERS:
             flush()
             out.extend(_blocks(child))
         else:

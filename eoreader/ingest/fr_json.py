@@ -45,7 +45,7 @@ def parse(source: Source) -> Document:
         citation=_text(data.get("citation")) or None,
         document_number=_text(data.get("document_number")) or None,
         url=_text(data.get("html_url")) or None,
-        agencies=[_text(a.get("name") or a.get("raw_name")) for a in _list(data.get("agencies")) if isinstance(a, dict)],
+        agencies=[_text(a.get("name") or a.get("raw_name")) for a in _list(data.get("agencies")) if _is_dict(a)],
         notes=split_notes(_text(data.get("disposition_notes")), _text(data.get("executive_order_notes"))),
         summary=_text(data.get("abstract")),
     )
@@ -76,6 +76,10 @@ def _text(value: object) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         return ""
     return str(value).strip()
+
+
+def _is_dict(value: object) -> bool:
+    return isinstance(value, dict)
 
 
 def _list(value: object) -> list[Any]:

@@ -11,7 +11,9 @@ import re
 from lxml import etree
 
 from eoreader.ingest.decode import Rejected, Unsupported
-from eoreader.ingest.presidential import Found, continues_title, doc_line_loose, parse_date, president_in, to_document
+from eoreader.ingest.presidential import (
+    Found, continues_title, doc_line_loose, parse_date, president_in, to_document,
+)
 from eoreader.ingest.sections import Para
 from eoreader.ingest.source import Source
 from eoreader.model import Document, Kind
@@ -45,7 +47,8 @@ def parse(source: Source) -> Document:
         (e for e in root.iter(*DOCUMENT_KINDS) if isinstance(e.tag, str)), None
     )
     if element is None:
-        raise Unsupported(f"XML, but no Federal Register presidential document in it (root <{clean_line(str(root.tag))[:40]}>)")
+        root_tag = clean_line(str(root.tag))[:40]
+        raise Unsupported(f"XML, but no Federal Register presidential document in it (root <{root_tag}>)")
     found = Found(kind=DOCUMENT_KINDS[element.tag])
     for child in element:
         if isinstance(child.tag, str):

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.entities import name2codepoint
 
-from eoreader.ingest.presidential import Found, continues_title, doc_line_loose, find_doc_line, is_trailer, parse_date
-from eoreader.ingest.presidential import president_in, split_signature, to_document
+from eoreader.ingest.presidential import (
+    Found, continues_title, doc_line_loose, ends_document, find_doc_line, is_trailer, parse_date,
+    president_in, signature_date, split_signature, to_document,
+)
 from eoreader.ingest.sections import Para, opens_block
 from eoreader.ingest.source import Source
 from eoreader.model import Document
@@ -27,6 +30,7 @@ _SIGNER_TAG = re.compile(r"<(Clinton|Bush|Obama|Trump|Biden)\d*>|\(Presidential 
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,80}>")
 _BRACKET_ENTITY = re.compile(r"\[([a-zA-Z]{2,8})\]")
 _RULE = re.compile(r"^[\s_=-]{10,}$")
+_GRAPHIC = re.compile(r"^\s*\[GRAPHIC\]")  # "[GRAPHIC] [TIFF OMITTED] TD23JA01.028": an image not in the text
 _RUNNING_HEAD = re.compile(r"^\s*Federal Register / Vol\.")
 _ENDS_SENTENCE = (".", ":", ";", "?", "!", "”", ")")
 _DEEPER = 2
@@ -59,17 +63,22 @@ def parse(source: Source) -> Document:
         found.title += " " + paras.pop(0)
     body, found.signature, found.annex = split_signature(paras)
     found.body = [Para(p) for p in body]
-    if not found.signed and len(found.signature) > 1:
-        found.signed = parse_date(found.signature[-1].rstrip("."))
+    found.signed = found.signed or signature_date(found.signature)
     return to_document(found, source.path, source.doc_id)
 
 
 def unescape(text: str) -> str:
     """GPO text as plain Unicode: tags dropped, entities, quotes and dashes made characters."""
     text = html.unescape(_TAG.sub("", text))
-    text = _BRACKET_ENTITY.sub(lambda m: chr(name2codepoint[m.group(1)]) if m.group(1) in name2codepoint else m.group(), text)
+    text = _BRACKET_ENTITY.sub(_entity, text)
     text = text.replace("``", "“").replace("''", "”")
     return re.sub(r"(?<=[^\s-])--(?=[^\s-])|(?<=\s)--(?=\s)", "—", text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    """"[eacute]" -> "é"; a bracketed word that is no entity name stays as it is."""
+    name = match.group(1)
+    return chr(name2codepoint[name]) if name in name2codepoint else match.group()
 
 
 def body_lines(lines: list[str]) -> list[str]:
@@ -81,8 +90,10 @@ def body_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     before = ""
     for line in lines:
-        if is_trailer(line):
+        if ends_document(line):
             break
+        if is_trailer(line):
+            continue
         if _PAGE.search(line):
             rest = _PAGE.sub("", line)
             if rest.strip():
@@ -92,7 +103,7 @@ def body_lines(lines: list[str]) -> list[str]:
                 out.pop()
             out.append("\f")  # a page break: resolved below, once the next line is known
             continue
-        if _RULE.match(line) or _RUNNING_HEAD.match(line):
+        if _RULE.match(line) or _RUNNING_HEAD.match(line) or _GRAPHIC.match(line):
             continue
         if out and out[-1] == "\f" and not line.strip():
             continue
@@ -109,7 +120,10 @@ def paragraphs(lines: list[str]) -> list[str]:
     """Paragraphs: a blank line, a deeper first line, or a label after a full stop starts one."""
     out: list[str] = []
     current: list[str] = []
-    previous = 0
+    previous = first = 0
+    # Wrapped lines sit at the body's usual indent; a line set deeper starts something.
+    depths = Counter(len(line) - len(line.lstrip()) for line in lines if line.strip())
+    usual = depths.most_common(1)[0][0] if depths else 0
     for line in lines:
         if not line.strip():
             if current:
@@ -117,10 +131,15 @@ def paragraphs(lines: list[str]) -> list[str]:
             current = []
             continue
         depth = len(line) - len(line.lstrip())
-        label_after_stop = opens_block(line) and bool(current) and current[-1].endswith(_ENDS_SENTENCE)
-        if current and (depth >= previous + _DEEPER or label_after_stop):
+        # A label opens a paragraph when set like one (deeper than wrapped lines, or after a
+        # full stop), not inside a run-on list ("...; (2) availability of ...").
+        stop = bool(current) and current[-1].endswith(_ENDS_SENTENCE)
+        set_apart = opens_block(line) and (depth > usual or stop and depth >= first)
+        if current and (depth >= previous + _DEEPER or set_apart):
             out.append(_join(current))
             current = []
+        if not current:
+            first = depth
         current.append(line.strip())
         previous = depth
     if current:

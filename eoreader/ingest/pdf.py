@@ -14,8 +14,10 @@ import sys
 from pathlib import Path
 
 from eoreader.ingest.decode import Rejected
-from eoreader.ingest.presidential import Found, doc_line_loose, find_doc_line, is_trailer, parse_date
-from eoreader.ingest.presidential import split_signature, to_document
+from eoreader.ingest.presidential import (
+    Found, doc_line_loose, ends_document, find_doc_line, is_trailer, parse_date, signature_date,
+    split_signature, to_document,
+)
 from eoreader.ingest.sections import Para, is_title_case, opens_block
 from eoreader.ingest.source import Source
 from eoreader.model import Document
@@ -77,21 +79,21 @@ def parse(source: Source) -> Document:
         found.citation = f"{volume} FR {page}" if volume and page else None
         # The title runs over a few title-case lines; the body's first sentence is not title case.
         title_end = start + 1
-        while title_end < len(lines) and title_end - start <= _TITLE_LINES and _continues_title(lines, start, title_end):
+        while title_end < min(len(lines), start + 1 + _TITLE_LINES) and _continues_title(lines, start, title_end):
             title_end += 1
         found.title = _unbreak(" ".join(lines[start + 1:title_end]))
         start = title_end
     body = []
     for line in lines[start or 0:]:
-        if is_trailer(line):
-            found.document_number = _FR_DOC.match(line).group(1) if _FR_DOC.match(line) else None
+        if ends_document(line):
+            if fr_doc := _FR_DOC.match(line):
+                found.document_number = fr_doc.group(1)
             break
-        if line and not _FURNITURE.match(line):
+        if line and not _FURNITURE.match(line) and not is_trailer(line):
             body.append(line)
     texts, found.signature, found.annex = split_signature(paragraphs(body))
     found.body = [Para(t) for t in texts]
-    if not found.signed and len(found.signature) > 1:
-        found.signed = parse_date(found.signature[-1].rstrip("."))
+    found.signed = found.signed or signature_date(found.signature)
     return to_document(found, source.path, source.doc_id)
 
 

@@ -18,6 +18,8 @@ from eoreader.sanitize import clean, clean_line
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE = rf"{_MONTH}\s+\d{{1,2}},\s*\d{{4}}"
+_DATE = re.compile(DATE)
+_MAX_DATE_LINE = 60
 # "Executive Order 13145 of February 8, 2000"; GPO text sometimes drops the "of".
 DOC_LINE = re.compile(
     rf"^\s*(?P<type>Executive Order|Proclamation|Memorandum|Notice|Presidential Determination|Order)"
@@ -45,6 +47,7 @@ _PLACE = re.compile(r"^\s*THE WHITE HOUSE\s*,?\s*$")
 _SIGNER = re.compile(r"^\s*(?:\(Presidential Sig\.\)\S*|[A-Z][A-Z. ]{2,40}|[^A-Za-z0-9]*)\s*$")
 _SIG_IMAGE = re.compile(r"^\s*\(Presidential Sig\.\)")
 _TRAILER = re.compile(r"^\s*(?:\[?FR Doc\b|Filed \d|Billing code\b)", re.I)
+_FR_DOC_LINE = re.compile(r"^\s*\[FR Doc\b", re.I)
 _NUMBER = re.compile(r"\d{1,6}(?:-[A-Za-z0-9]{1,4})?")
 _SURNAMES = {"clinton": "Clinton", "bush": "Bush", "obama": "Obama", "trump": "Trump", "biden": "Biden"}
 # "I, BARACK OBAMA, President of the United States of America, find that ..."
@@ -138,16 +141,28 @@ def split_signature(paras: list[str]) -> tuple[list[str], list[str], list[str]]:
     start, end = place, place + 1
     while start > 0 and _SIGNER.match(paras[start - 1]):
         start -= 1
-    if end < len(paras) and parse_date(paras[end].rstrip(".")):
+    # The date line: "February 9, 2012." or "Washington, June 4, 2002."
+    if end < len(paras) and len(paras[end]) <= _MAX_DATE_LINE and _DATE.search(paras[end]):
         end += 1
     # A signature image leaves "(Presidential Sig.)" in GPO text and a stray glyph in PDF text.
     signature = [p for p in paras[start:end] if re.search(r"[A-Za-z0-9]", p) and not _SIG_IMAGE.match(p)]
     return paras[:start], signature, paras[end:]
 
 
+def signature_date(signature: list[str]) -> dt.date | None:
+    """The date a signature block ends with, if any."""
+    match = _DATE.search(signature[-1]) if signature else None
+    return parse_date(match.group()) if match else None
+
+
 def is_trailer(line: str) -> bool:
     """The FR filing lines after a document: "[FR Doc. 00-3331", "Filed 2-9-00; 8:45 am]", "Billing code"."""
     return bool(_TRAILER.match(line))
+
+
+def ends_document(line: str) -> bool:
+    """The "[FR Doc." line that closes a document (a billing code may come before an annex)."""
+    return bool(_FR_DOC_LINE.match(line))
 
 
 def document_id(kind: Kind | None, number: str | None, document_number: str | None, fallback: str) -> str:
@@ -172,7 +187,8 @@ def to_document(found: Found, path: Path, fallback_id: str) -> Document:
     # The file's name breaks a tie: the printed text has typos ("Executive Order 15323" for
     # 13523) and headers without a number, and all of an order's files must share one id.
     named = number_in_name(path) if kind is Kind.ORDER else None
-    president = found.president or next((president_in(m.group(1)) for p in body if (m := _SPEAKER.search(p.text))), None)
+    speaker = next((m.group(1) for p in body if (m := _SPEAKER.search(p.text))), "")
+    president = found.president or president_in(speaker)
     return Document(
         id=document_id(kind, named or number, found.document_number, fallback_id),
         kind=kind,

@@ -72,7 +72,9 @@ _SMALL = frozenset(
     "a an and as at be but by for from in into nor of on or per than the their its to under upon via vs with".split()
 )
 # A first sentence holding one of these is the section's text, not its heading.
-_VERBS = frozenset("is are was were been being shall will may must should can could would has have had hereby do does not".split())
+_VERBS = frozenset(
+    "is are was were been being shall will may must should can could would has have had hereby do does not".split()
+)
 _MAX_HEADING_WORDS = 25
 _MAX_SENTENCE_CASE_WORDS = 16
 _ABBREVIATION = re.compile(
