@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import pickle
+import struct
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -140,13 +141,16 @@ def describe(exc: BaseException) -> str:
     """A few words for what a damaged file did to Whoosh."""
     if isinstance(exc, FileNotFoundError):
         what = "missing"
-    elif isinstance(exc, EOFError):
+    elif isinstance(exc, (EOFError, struct.error)):
         what = "cut short"
     elif isinstance(exc, pickle.UnpicklingError):
         what = "garbled"
     else:
         what = "unreadable"
-    return f"{what} ({type(exc).__name__})"
+    name = type(exc).__name__
+    if name == "error":  # struct.error, zlib.error: say which
+        name = f"{type(exc).__module__}.error"
+    return f"{what} ({name})"
 
 
 def segment_file(segment: Any) -> str:
