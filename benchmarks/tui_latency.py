@@ -20,6 +20,7 @@ import json
 import math
 import os
 import pty
+import re
 import signal
 import struct
 import sys
@@ -42,6 +43,8 @@ CLEAR = b"\x15"  # ctrl+u: Textual's Input deletes everything left of the cursor
 QUIT = b"\x11"  # ctrl+q
 SETTLE_SECONDS = 1.5
 FIRST_SCREEN_TIMEOUT = 60.0
+OUTPUT_KEPT = 256 * 1024
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[a-zA-Z]|\x1b[()][0-9A-Z]|\x1b[=>]")
 
 
 class Launch:
@@ -56,6 +59,8 @@ class Launch:
             env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
             os.execve(sys.executable, [sys.executable, "-m", "benchmarks.tui_app", str(log), str(index)], env)
         self.pid, self.fd = pid, fd
+        self.output = bytearray()
+        self.exit_status: int | None = None
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         threading.Thread(target=self._drain, daemon=True).start()
 
@@ -63,10 +68,25 @@ class Launch:
         # The app blocks once the terminal's buffer is full: read everything it writes.
         while True:
             try:
-                if not os.read(self.fd, 65536):
-                    return
+                chunk = os.read(self.fd, 65536)
             except OSError:
                 return
+            if not chunk:
+                return
+            self.output += chunk
+            del self.output[:-OUTPUT_KEPT]
+
+    def alive(self) -> bool:
+        if self.exit_status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exit_status = status
+        return self.exit_status is None
+
+    def last_words(self, lines: int = 12) -> str:
+        """The end of what the app wrote, without terminal escapes (a traceback when it died)."""
+        text = _ESCAPES.sub(b"", bytes(self.output)).decode("utf-8", "replace")
+        return "\n".join([line.rstrip() for line in text.splitlines() if line.strip()][-lines:])
 
     def events(self) -> list[dict[str, Any]]:
         if not self.log.exists():
@@ -79,13 +99,12 @@ class Launch:
         return sent
 
     def close(self) -> None:
-        self.type(QUIT)
+        if self.alive():
+            self.type(QUIT)
         deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            if os.waitpid(self.pid, os.WNOHANG)[0]:
-                break
+        while self.alive() and time.monotonic() < deadline:
             time.sleep(0.05)
-        else:
+        if self.alive():
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
         os.close(self.fd)
@@ -148,7 +167,7 @@ def main() -> None:
     index = args.index or WORK / str(args.docs) / "eoreader"
     if not index.is_dir():
         raise SystemExit(f"no index at {index}: run `python -m benchmarks.run --docs {args.docs}` first")
-    starts, keys = [], []
+    starts, keys, died = [], [], 0
     began = time.time()
     for n in range(args.launches):
         with tempfile.TemporaryDirectory() as tmp:
@@ -156,21 +175,26 @@ def main() -> None:
             try:
                 starts.append(first_screen(launch))
                 time.sleep(SETTLE_SECONDS)
-                sent = [s for text in TYPED for s in type_query(launch, text, args.interval)]
+                sent = [s for text in TYPED if launch.alive() for s in type_query(launch, text, args.interval)]
+                # Keys the app did not live to see count as never painted.
+                sent += [(math.inf, "") for _ in range(len(TYPED) * len(TYPED[0]) - len(sent))]
                 keys += keystrokes(launch.events(), sent)
+                if not launch.alive():
+                    died += 1
+                    print(f"the app died while typing:\n{launch.last_words()}", file=sys.stderr)
             finally:
                 launch.close()
         print(f"launch {n + 1}/{args.launches}: first screen {starts[-1]['first_screen_s']:.2f} s",
               file=sys.stderr, flush=True)
-    text = table(starts, keys, args, time.time() - began)
+    text = table(starts, keys, died, args, time.time() - began)
     print(text)
     if args.record:
         with RESULTS.open("a", encoding="utf-8") as f:
             f.write("\n" + text + "\n")
 
 
-def table(starts: list[dict[str, float]], keys: list[dict[str, float]], args: argparse.Namespace,
-          elapsed: float) -> str:
+def table(starts: list[dict[str, float]], keys: list[dict[str, float]], died: int,
+          args: argparse.Namespace, elapsed: float) -> str:
     first = [s["first_screen_s"] for s in starts]
     parts = " + ".join(f"{k[:-2]} {median([s[k] for s in starts]) * 1000:.0f}"
                        for k in ("python_s", "to_search_s", "search_s", "paint_s"))
@@ -196,6 +220,7 @@ def table(starts: list[dict[str, float]], keys: list[dict[str, float]], args: ar
         f"| keystroke to the next paint (echo, ms) | {ms('echo', 50)} | {ms('echo', 95)} | {ms('echo', 99)} | |",
         f"| keystroke to its search starting (ms) | {ms('wait', 50)} | {ms('wait', 95)} | {ms('wait', 99)} | |",
         f"| search itself (ms) | {ms('search', 50)} | {ms('search', 95)} | {ms('search', 99)} | |",
+        f"| launches where the app died while typing | {died} of {args.launches} | | | none |",
     ])
 
 
