@@ -32,8 +32,11 @@ _RELATIVE = re.compile(
     re.I,
 )
 _ABSOLUTE = re.compile(
-    rf"\b(?:by|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before)\s+(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s*\d{{4}})"
+    rf"\b(?i:by|not\s+later\s+than|no\s+later\s+than|on\s+or\s+before)\s+"
+    rf"(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s*\d{{4}})"
 )
+# "each quadrennial assessment", "every meeting": a period that recurs sets no one deadline.
+_RECURRING = re.compile(r"\b(?:each|every)\b", re.I)
 # Counted from the order itself: "of the date of this order", "after the issuance of this memorandum".
 _FROM_ORDER = re.compile(
     r"^\s*(?:of|after|from|following)\s+(?:the\s+)?(?:(?:effective\s+)?date\s+of\s+(?:the\s+)?"
@@ -41,6 +44,10 @@ _FROM_ORDER = re.compile(
     r"(?:this|the\s+present)\s+(?:order|memorandum|proclamation|directive|determination|notice)\b",
     re.I,
 )
+
+
+# "The Task Force shall terminate no later than ...": when something ends is no deadline.
+_SUNSET = re.compile(r"(?:shall|must)\s+(?:\w+\s+)?(?:terminate|expire|sunset|cease\s+to\s+exist)\b", re.I)
 
 
 class Deadline(NamedTuple):
@@ -55,6 +62,8 @@ def deadlines_in(sentence: str, signed: dt.date | None) -> list[Deadline]:
     """The deadline phrases of one sentence, each with its due date when it can be counted."""
     found = []
     for m in _RELATIVE.finditer(sentence):
+        if m["anchor"] and _RECURRING.search(m["anchor"]):
+            continue
         count = int(m["digits"] or m["also"] or _WORDS[m["word"].lower()])
         anchored = m["anchor"] is None or _FROM_ORDER.match(m["anchor"])
         exact = not (m["kind"] or "").lower().startswith("business")
@@ -86,6 +95,8 @@ def deadlines(doc: Document) -> list[KeyPoint]:
     points = []
     for req in requirements(doc):
         sentence = req.section.text[req.start:req.end]
+        if _SUNSET.match(sentence, req.action):
+            continue
         for deadline in deadlines_in(sentence, doc.signed):
             points.append(KeyPoint(text=sentence, type="deadline", section=req.section.anchor,
                                    start=req.start, end=req.end, actor=req.actor, due=deadline.due))

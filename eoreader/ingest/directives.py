@@ -14,7 +14,7 @@ from eoreader.ingest.actors import aliases_in, normalize
 from eoreader.ingest.sentences import sentence_spans
 from eoreader.model import Document, KeyPoint, Section
 
-_SHALL = re.compile(r"\bshall\b")
+_SHALL = re.compile(r"\b(?:shall|must)\b")
 # "The Secretary of Labor shall:", "... shall, as appropriate, take the following actions:";
 # not "The Task Force shall consist of the following members:".
 _INTRO = re.compile(
@@ -37,6 +37,8 @@ class Requirement(NamedTuple):
     actor: str
     # Where the action starts in the sentence ("shall submit ..."), or 0 for a list item.
     action: int
+    # "The Director shall, within 45 days of ...:": its items carry the action.
+    intro: bool = False
 
 
 def requirements(doc: Document) -> Iterator[Requirement]:
@@ -56,8 +58,9 @@ def _section(section: Section, aliases: dict[str, str], inherited: str) -> Itera
             continue
         actor, action = _actor(sentence, aliases)
         if _INTRO.search(sentence):
-            # The items below carry the action; the introduction only names who acts.
+            # The items below carry the action; the introduction names who acts, and when.
             intro = actor or inherited
+            yield Requirement(section, start, end, intro, action or 0, intro=True)
             continue
         if sentence.rstrip().endswith(":"):
             intro = ""
@@ -87,5 +90,5 @@ def directives(doc: Document) -> list[KeyPoint]:
     return [
         KeyPoint(text=r.section.text[r.start:r.end], type="directive", section=r.section.anchor,
                  start=r.start, end=r.end, actor=r.actor)
-        for r in requirements(doc) if r.actor
+        for r in requirements(doc) if r.actor and not r.intro
     ]
