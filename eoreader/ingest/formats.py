@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from eoreader.ingest import article, fr_html, fr_json, fr_xml, gpo_text, pdf, whitehouse
-from eoreader.ingest.decode import Unsupported
+from eoreader.ingest.decode import Unsupported as Unsupported  # re-exported: callers import it from here
 from eoreader.ingest.merge import METADATA_ONLY
 from eoreader.ingest.sniff import claims
 from eoreader.ingest.source import Source
