@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from eoreader import paths
 from eoreader.indexing import ingest_into
 from eoreader.ingest import Summary
+from eoreader.ingest.deadlines import Due, due_items
 from eoreader.model import Document, Status
 from eoreader.recovery import Notify, open_or_rebuild, rebuild_allowed, to_stderr
 from eoreader.search import (
@@ -120,3 +121,7 @@ class Library:
 
     def has(self, doc_id: str) -> bool:
         return self._searcher.document_number(id=doc_id) is not None
+
+    def deadlines(self) -> list[Due]:
+        """Every deadline of every document in the index, soonest first, undated ones last."""
+        return due_items(from_stored(fields["data"]) for fields in self._searcher.all_stored_fields())

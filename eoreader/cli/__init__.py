@@ -74,5 +74,6 @@ def _restore(name: str, value: str | None) -> None:
 
 
 from eoreader.cli import commands  # noqa: E402,F401  (registers the subcommands)
+from eoreader.cli import deadlines  # noqa: E402,F401  (registers `eoreader deadlines`)
 from eoreader.cli import check  # noqa: E402,F401  (registers `eoreader check`)
 from eoreader.cli import sync  # noqa: E402,F401  (registers `eoreader sync`)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from eoreader.ingest.directives import requirements
@@ -101,3 +102,55 @@ def deadlines(doc: Document) -> list[KeyPoint]:
             points.append(KeyPoint(text=sentence, type="deadline", section=req.section.anchor,
                                    start=req.start, end=req.end, actor=req.actor, due=deadline.due))
     return points
+
+
+class Due(NamedTuple):
+    """One deadline of one document, as the deadlines listing shows it."""
+
+    doc_id: str
+    number: str | None
+    title: str
+    actor: str
+    action: str
+    due: dt.date | None
+    section: str | None
+
+    def state(self, today: dt.date) -> str:
+        """"overdue", "upcoming" or "undated", relative to `today`."""
+        if self.due is None:
+            return "undated"
+        return "overdue" if self.due < today else "upcoming"
+
+
+_LEAD = re.compile(r"^\s*(?:\([a-zA-Z0-9]{1,4}\)\s*)+")
+
+
+def action_of(text: str) -> str:
+    """What a deadline's sentence requires: the words after its "shall", or the list item."""
+    match = re.search(r"\b(?:shall|must)\b\s*,?", text)
+    rest = text[match.end():] if match else _LEAD.sub("", text)
+    return re.sub(r";\s*(?:and|or)$", "", " ".join(rest.split())).strip(" ,;:")
+
+
+def due_items(documents: Iterable[Document]) -> list[Due]:
+    """Every deadline key point of `documents`, soonest first; undated ones last."""
+    items = [
+        Due(doc.id, doc.number, doc.title, point.actor, action_of(point.text), point.due, point.section)
+        for doc in documents for point in doc.key_points if point.type == "deadline"
+    ]
+    return sorted(items, key=lambda d: (d.due is None, d.due or dt.date.min, d.doc_id, d.section or ""))
+
+
+def select(items: Iterable[Due], today: dt.date, until: dt.date | None = None, overdue: bool = False,
+           actor: str | None = None) -> list[Due]:
+    """The deadlines due from `today` to `until` and/or already `overdue` (all of them when
+    neither is asked), of an actor whose name holds `actor` (in any case)."""
+    chosen = []
+    for item in items:
+        wanted = until is None and not overdue
+        if item.due is not None:
+            wanted |= until is not None and today <= item.due <= until
+            wanted |= overdue and item.due < today
+        if wanted and (not actor or actor.casefold() in item.actor.casefold()):
+            chosen.append(item)
+    return chosen

@@ -36,7 +36,7 @@ def merge(parts: list[tuple[int, Document]]) -> Document:
             setattr(merged, f.name, value)
     if merged.president is None:
         merged.president = president_on(merged.date)
-    merged.key_points = _union_key_points(metadata)
+    merged.key_points = _union_key_points(metadata, bodies[0])
     merged.sources = sorted({s for d in ranked for s in d.sources})
     return merged
 
@@ -46,13 +46,14 @@ def _known(value: Any) -> bool:
     return value is not None and value != "" and value != [] and value is not Kind.OTHER
 
 
-def _union_key_points(parts: list[Document]) -> list[KeyPoint]:
-    """Key points from metadata (an abstract) and from the body, without repeats."""
+def _union_key_points(parts: list[Document], body: Document) -> list[KeyPoint]:
+    """The summaries of every part (an abstract), without repeats, then the key points found in
+    the text of the part that gives the body (a directive and a deadline may share a sentence)."""
     seen: set[str] = set()
     points = []
     for doc in parts:
         for point in doc.key_points:
-            if point.text not in seen:
+            if point.type == "summary" and point.text not in seen:
                 seen.add(point.text)
                 points.append(point)
-    return points
+    return points + [p for p in body.key_points if p.type != "summary"]

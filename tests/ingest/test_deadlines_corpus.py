@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
+from eoreader import Library
 from eoreader.ingest.deadlines import deadlines
 from eoreader.ingest.formats import read
 from eoreader.ingest.merge import merge
@@ -91,3 +92,14 @@ def test_deadlines_match_the_hand_made_test_set() -> None:
             print(f"  actor {point.actor!r} for {row['actor']!r}: {row['snippet'][:60]}")
     assert precision >= 0.9 and recall >= 0.9
     assert wrong_due == []
+
+
+def test_library_lists_every_deadline_of_the_corpus_soonest_first(corpus_library: Library) -> None:
+    items = corpus_library.deadlines()
+    dated = [i for i in items if i.due]
+    print(f"\nindex deadlines: {len(items)} ({len(dated)} dated) in {len({i.doc_id for i in items})} documents")
+    assert len(items) > 500
+    assert [i.due for i in dated] == sorted(i.due for i in dated)
+    assert all(i.due is None for i in items[len(dated):])
+    mineral = [i for i in items if i.doc_id == "2025-03-20-immediate-measures-to-increase-american-mineral-production"]
+    assert (mineral[0].due, mineral[0].actor) == (dt.date(2025, 3, 30), "the heads of executive departments and agencies")
