@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from eoreader.model import Document
@@ -20,7 +20,7 @@ from eoreader.model import Document
 from benchmarks.corpus import base_documents, replicate
 from benchmarks.engines import load
 from benchmarks.measure import PeakMemory, dir_size, rss
-from benchmarks.queries import QUERIES
+from benchmarks.queries import QUERIES, Query
 
 STARTED = time.perf_counter()
 
@@ -64,17 +64,19 @@ def query(engine_name: str, folder: Path, served: int) -> dict[str, object]:
     searcher = engine.searcher(folder)
     opened = time.perf_counter()
     rss_open = rss()
-    first = [_timed(searcher.run, q) for q in QUERIES]
+    errors: dict[int, str] = {}
+    first = [_timed(searcher.run, q, i, errors) for i, q in enumerate(QUERIES)]
     times: list[list[float]] = [[] for _ in QUERIES]
     partial = [0] * len(QUERIES)
     count = len(QUERIES)
     while count < served:
         for i, q in enumerate(QUERIES):
-            seconds, (_, _, cut) = _timed(searcher.run, q)
+            seconds, (_, _, cut) = _timed(searcher.run, q, i, errors)
             times[i].append(seconds)
             partial[i] += cut
             count += 1
     return {
+        "errors": {str(i): e for i, e in errors.items()},
         "startup_s": start - STARTED, "import_s": imported - start, "open_s": opened - imported,
         "rss_open": rss_open, "rss_served": rss(), "served": count,
         "first_s": [s for s, _ in first], "hits": [r[0] for _, r in first],
@@ -82,9 +84,15 @@ def query(engine_name: str, folder: Path, served: int) -> dict[str, object]:
     }
 
 
-def _timed(fn, *args):  # type: ignore[no-untyped-def]
+def _timed(run: Callable[[Query], tuple[int, int, bool]], query: Query, i: int,
+           errors: dict[int, str]) -> tuple[float, tuple[int, int, bool]]:
+    """Seconds `run(query)` took and its result; an error is recorded and counts as no hits."""
     start = time.perf_counter()
-    result = fn(*args)
+    try:
+        result = run(query)
+    except Exception as exc:  # noqa: BLE001  one failing query must not end the benchmark
+        errors.setdefault(i, f"{type(exc).__name__}: {exc}"[:300])
+        result = (0, 0, False)
     return time.perf_counter() - start, result
 
 

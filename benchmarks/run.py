@@ -45,6 +45,20 @@ def measure_engine(engine: str, docs: int, folder: Path, served: int) -> dict[st
     return {**built, **queried}
 
 
+def new_files(docs: int, work: Path, run: int) -> Path:
+    """100 files of documents past the first N: ids and numbers no run has used yet."""
+    new = work / "files" / f"new-{run}"
+    shutil.rmtree(new, ignore_errors=True)
+    start = docs + NEW_FILES * run
+    write_files(replicate(base_documents(), start + NEW_FILES, start=start), new)
+    return new
+
+
+def measure_added(docs: int, work: Path, run: int) -> dict[str, Any]:
+    """100 new files ingested into the N-document index the eoreader engine built."""
+    return {"added": child("ingest", "--dir", str(work / "eoreader"), str(new_files(docs, work, run)))}
+
+
 def measure_ingest(docs: int, work: Path, run: int) -> dict[str, Any]:
     """First ingest of the replica as files, a rerun over them unchanged, then 100 new files."""
     files = work / "files"
@@ -58,12 +72,7 @@ def measure_ingest(docs: int, work: Path, run: int) -> dict[str, Any]:
     first = child("ingest", "--dir", str(index), str(files / "main"))
     print(f"  ingest from files: {first['ingest_s']:.1f} s", file=sys.stderr, flush=True)
     rerun = child("ingest", "--dir", str(index), str(files / "main"))
-    new = files / f"new-{run}"
-    shutil.rmtree(new, ignore_errors=True)
-    # Documents past the first N: copies with ids and numbers no run has used yet.
-    start = docs + NEW_FILES * run
-    write_files(replicate(base_documents(), start + NEW_FILES, start=start), new)
-    added = child("ingest", "--dir", str(index), str(new))
+    added = child("ingest", "--dir", str(index), str(new_files(docs, work, run)))
     return {"first": first, "rerun": rerun, "added": added}
 
 
@@ -73,7 +82,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--served", type=int, default=1000, help="queries each searcher serves")
     parser.add_argument("--engines", default=",".join(ENGINES))
-    parser.add_argument("--no-ingest", action="store_true", help="skip the ingest-from-files figures")
+    parser.add_argument("--ingest", choices=["full", "add", "none"], default="full",
+                        help="full: ingest N files, rerun, add 100; add: only add 100 files to the built "
+                             "index (at 100,000 documents a full ingest from files takes an hour here)")
     parser.add_argument("--record", action="store_true", help="append the table to RESULTS.md")
     args = parser.parse_args()
     engines = []
@@ -92,7 +103,10 @@ def main() -> None:
         # Each run starts with another engine, so none always runs on a cold or hot machine.
         order = engines[r % len(engines):] + engines[:r % len(engines)]
         figures = {e: measure_engine(e, args.docs, work / e, args.served) for e in order}
-        ingest = None if args.no_ingest or "eoreader" not in engines else measure_ingest(args.docs, work, r)
+        ingest = None
+        if "eoreader" in engines and args.ingest != "none":
+            measure = measure_ingest if args.ingest == "full" else measure_added
+            ingest = measure(args.docs, work, r)
         runs.append(Run(figures, ingest))
         (work / f"run-{r}.json").write_text(json.dumps({"engines": figures, "ingest": ingest}))
     text = table(runs, args.docs, time.time() - started) + "\n\nPer query:\n\n" + per_query(runs)
