@@ -115,8 +115,9 @@ class BatchWriter:
             self.manifest.index_files = store.digests(self.folder, live, self.manifest.index_files)
             self.manifest.save(self.folder)
             drop_pending(self.folder)
-        self.committed += len(self._ids)
-        self._entries, self._ids, self._deleted = [], set(), []
+            # Counted before a held ctrl-c is let through, so the message counts this batch.
+            self.committed += len(self._ids)
+            self._entries, self._ids, self._deleted = [], set(), []
 
     def _mergeable(self) -> int:
         return sum(1 for seg in self.ix._segments() if self._should_merge(seg))
