@@ -19,7 +19,7 @@ _TITLE_KINDS: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.NOMINATION, re.compile(r"^nominations?\b[\s\w-]*\b(?:sent|transmitted)\b", re.I)),
     # Announcements, disaster declarations, readouts and bill signings are no presidential act.
     (Kind.OTHER, re.compile(
-        r"^(?:press[\s-]release|readout|bills?[\s-]signed|statement|remarks|executive[\s-]grant"
+        r"^(?:press[\s-]release|readout|bills?[\s-]signed|statement|remarks|executive[\s-]grant|presidential[\s-]permit"
         r"|president[\s\w.,-]{0,40}?\b(?:announces|approves|amends|names|declares\s+disaster))\b", re.I)),
 ]
 
@@ -39,6 +39,7 @@ _TEXT_KINDS: list[tuple[Kind, re.Pattern[str]]] = [
                               re.I | re.M)),
     (Kind.PROCLAMATION, re.compile(r"\bproclamation\b|^\s*in witness whereof\b", re.I | re.M)),
 ]
+_WITNESS = re.compile(r"^\s*in witness whereof\b", re.I | re.M)
 # Findings can run long before "I hereby order:": past the opening, only these decide.
 _DECISIVE = _TEXT_KINDS[2:4]
 
@@ -54,6 +55,9 @@ def kind_from_title(title: str) -> Kind | None:
 
 def detect_kind(text: str, default: Kind = Kind.OTHER) -> Kind:
     """The kind that the opening of `text` declares, else the rest of it, else `default`."""
+    # A proclamation may "hereby order" flags to half-staff; only it is signed "IN WITNESS WHEREOF".
+    if _WITNESS.search(text) and not _TEXT_KINDS[1][1].search(text[:3000]):
+        return Kind.PROCLAMATION
     for patterns, part in ((_TEXT_KINDS, text[:3000]), (_DECISIVE, text)):
         for kind, pattern in patterns:
             if pattern.search(part):

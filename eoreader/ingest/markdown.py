@@ -29,6 +29,10 @@ _WIDE = re.compile(r"\s{2,}")
 _BLANK = re.compile(r"\s")
 # Stands for an escaped asterisk while the Markdown renders (a private-use character).
 _STAR = "\ue000"
+# Marks a hard line break in a paragraph's text while it is split.
+_BREAK = "\ue001"
+# What opens a paragraph of an order even without indentation.
+_OPENING = re.compile(r"\s*(?:Sec(?:tion)?\b|\([a-zA-Z0-9]{1,4}\)\s)")
 
 
 class Block(NamedTuple):
@@ -76,12 +80,30 @@ def _walk(element: lxml.html.HtmlElement, out: list[Block], depth: int) -> None:
             cells = [squeeze(c.text_content()) for c in child if c.tag in ("td", "th")]
             out.append(Block(" | ".join(c for c in cells if c), depth))
         elif tag in ("p", "pre") or not any(isinstance(c.tag, str) and c.tag in _BLOCKY for c in child):
-            out.append(Block(squeeze(child.text_content()), depth, "p", _lead(child)))
+            lead = _lead(child)
+            for text in _lines(child):
+                out.append(Block(squeeze(text), depth, "p", lead))
+                lead = ""
         else:
             _walk(child, out, depth)
 
 
 _BLOCKY = _LISTS | _HEADINGS | {"p", "pre", "div", "table", "tbody", "thead", "tr", "blockquote", "figure"}
+
+
+def _lines(element: lxml.html.HtmlElement) -> list[str]:
+    """The paragraphs of one Markdown paragraph: some pages set a whole order as one, its
+    paragraphs split by hard line breaks before an indented line ("  \\n\xa0 \xa0 Sec. 2.")."""
+    for br in element.iter("br"):
+        br.tail = _BREAK + (br.tail or "")
+    parts: list[str] = []
+    for piece in element.text_content().split(_BREAK):
+        line = piece.lstrip("\n")
+        if parts and not (line[:1].isspace() or _OPENING.match(line)):
+            parts[-1] += " " + line
+        else:
+            parts.append(line)
+    return parts
 
 
 def _list(element: lxml.html.HtmlElement, out: list[Block], depth: int) -> None:

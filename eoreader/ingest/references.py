@@ -49,7 +49,7 @@ _LIST_INTRO = re.compile(
     r"\b(?:is|are)\s+(?:hereby\s+)?(?P<verb>revoked|rescinded|amended|superseded|continued)\b", re.I
 )
 _RELATIONS = {
-    "revok": Relation.REVOKES, "revoc": Relation.REVOKES, "rescin": Relation.REVOKES,
+    "revok": Relation.REVOKES, "revoc": Relation.REVOKES, "rescin": Relation.REVOKES, "rescis": Relation.REVOKES,
     "amend": Relation.AMENDS, "modif": Relation.AMENDS, "revis": Relation.AMENDS,
     "continu": Relation.AMENDS, "supersed": Relation.SUPERSEDES, "supersess": Relation.SUPERSEDES,
     "replac": Relation.SUPERSEDES,

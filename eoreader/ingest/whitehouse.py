@@ -32,6 +32,7 @@ _WHITE_HOUSE = re.compile(rb"^(?:source_url:.*whitehouse\.gov|tags:\s*(?:preside
 _MONTH_DAY_YEAR = re.compile(r"\b([A-Z][a-z]+\.?)\s+(\d{1,2}),\s*(\d{4})\b")
 _DATELINE = re.compile(r"^THE WHITE HOUSE\s*,?", re.I)
 _WITNESS = re.compile(r"^IN WITNESS WHEREOF\b", re.I)
+_GLUED = re.compile(r"^((?:Section|Sec)\.?\s*\d{1,3}\.)(?=[A-Z])")
 _BARE_DATE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s*\d{4}\.?$")
 _NAME = re.compile(r"^[A-Z][A-Z.,’' -]{3,60}$")
 # Kinds signed by the President: their page date is the signing date when no dateline says.
@@ -126,7 +127,8 @@ def _continues(before: Block, block: Block) -> bool:
 
 def _flat(block: Block) -> str:
     """A block as one paragraph of an order, single-spaced; list items keep a bullet."""
-    text = " ".join(block.text.split())
+    # "Sec. 2.General Provisions." lost the space its heading needs.
+    text = _GLUED.sub(r"\1 ", " ".join(block.text.split()))
     if block.kind == "li" and not re.match(r"\d+\.\s", text):
         return f"• {text}"
     return text
