@@ -68,6 +68,14 @@ class Section:
     text: str = ""
     subsections: list[Section] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """How the section is named: "Sec. 2. Policy", "(a)", or its heading alone."""
+        if not self.number or self.number in self.heading:
+            return self.heading
+        number = f"Sec. {self.number}." if self.number[:1].isdigit() else f"({self.number})"
+        return f"{number} {self.heading}".strip()
+
     def walk(self, depth: int = 0) -> Iterator[tuple[int, Section]]:
         """This section and every subsection below it, in reading order, with depth."""
         yield depth, self
@@ -179,7 +187,13 @@ _SEPARATOR = "\n\n"
 
 
 def _section_block(section: Section) -> str:
-    return "\n".join(part for part in (section.heading, section.text) if part)
+    """A section's label and text; a labelled paragraph reads "(a) text" on one line."""
+    label, text = section.label, section.text
+    if section.heading or not text:
+        return "\n".join(part for part in (label, text) if part)
+    if label and not text.lstrip().startswith(label):
+        return f"{label} {text}"
+    return text
 
 
 def _section(data: dict[str, Any]) -> Section:

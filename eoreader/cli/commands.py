@@ -81,10 +81,11 @@ def show(index_dir: str | None, document: str, as_json: bool) -> None:
     """Print DOCUMENT: an id, or an order number such as 14288 or "EO 14288"."""
     with Library(index_dir) as library:
         doc = library.get(document)
+        status, by = library.status(doc)
     if as_json:
-        print_json(doc.to_dict())
+        print_json({**doc.to_dict(), "status": status.value, "status_by": by})
     else:
-        print_document(doc)
+        print_document(doc, status.value, by)
 
 
 @main.command()

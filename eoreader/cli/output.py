@@ -96,23 +96,26 @@ def print_results(results: Results) -> None:
         out.print(line, soft_wrap=True)
 
 
-def print_document(doc: Document) -> None:
+def print_document(doc: Document, status: str = "", status_by: str | None = None) -> None:
+    """Metadata, key points, references, then every section, labelled as in the order."""
     out = console()
     out.print(Text(clean_line(doc.title), style="bold"))
     rows = [
         ("id", doc.id), ("kind", doc.kind.label), ("order", f"EO {doc.number}" if doc.number else ""),
         ("president", doc.president or ""), ("signed", str(doc.signed or "")),
         ("published", str(doc.published or "")), ("citation", doc.citation or ""),
+        ("FR doc", doc.document_number or ""), ("agencies", "; ".join(doc.agencies)),
+        ("status", f"{status} by {status_by}" if status_by else status), ("url", doc.url or ""),
     ]
+    rows += [("note", note) for note in doc.disposition_notes]
+    rows += [("source", source) for source in doc.sources]
     for name, value in rows:
         if value:
             out.print(Text(f"{name:>10}: ", style="dim") + Text(clean_line(value)))
-    for source in doc.sources:
-        out.print(Text("    source: ", style="dim") + Text(clean_line(source)))
     if doc.key_points:
         out.print(Text("\nKey points", style="bold underline"))
         for point in doc.key_points:
-            out.print(Text(" • ") + Text(clean(point.text)))
+            out.print(Text(f" • [{point.type}] ", style="dim") + Text(clean(point.text)))
     if doc.references:
         out.print(Text("\nReferences", style="bold underline"))
         for ref in doc.references:
@@ -120,9 +123,13 @@ def print_document(doc: Document) -> None:
     for depth, section in doc.walk():
         indent = "  " * depth
         if section.heading:
-            out.print(Text("\n" + indent + clean_line(section.heading), style="bold"))
-        if section.text:
-            out.print(Text(indent) + Text(clean(section.text)))
+            out.print(Text("\n" + indent + clean_line(section.label), style="bold"))
+            body = section.text
+        else:
+            body = section.text if section.text.lstrip().startswith(section.label) else \
+                f"{section.label} {section.text}".strip()
+        if body:
+            out.print(Text(indent) + Text(clean(body)))
 
 
 def print_summary(summary: Summary) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from eoreader.ingest.keypoints import key_points
 from eoreader.ingest.kinds import president_on
+from eoreader.ingest.references import find_references
 from eoreader.model import Document, KeyPoint, Kind
 
 # The rank of a part that carries metadata and no body; it never gives the body.
@@ -36,7 +38,13 @@ def merge(parts: list[tuple[int, Document]]) -> Document:
             setattr(merged, f.name, value)
     if merged.president is None:
         merged.president = president_on(merged.date)
-    merged.key_points = _union_key_points(metadata, bodies[0])
+    # References and key points come from the merged text: a deadline's due date needs the
+    # signing date, which only the JSON may carry. Readers that found them already keep theirs.
+    if not merged.references:
+        find_references(merged)
+    merged.key_points = _union_key_points(metadata, bodies[0]) or []
+    if not any(p.type != "summary" for p in merged.key_points):
+        merged.key_points += key_points(merged)
     merged.sources = sorted({s for d in ranked for s in d.sources})
     return merged
 
