@@ -111,7 +111,7 @@ def relations(sentence: str, inherited: Relation | None = None,
             found = {Relation.AMENDS}
         elif not mention.indirect and not _quoted(sentence, mention.start):
             found = governed.get(i) or ({inherited} if inherited else found)
-        for relation in sorted(found, key=STRENGTH.get):
+        for relation in sorted(found, key=lambda r: STRENGTH[r]):
             # Revoking "Sections 1 through 4 of" an order leaves the rest of it in force.
             if mention.part and relation in (Relation.REVOKES, Relation.SUPERSEDES):
                 relation = Relation.AMENDS
