@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 
 from eoreader import paths
 from eoreader.indexing import ingest_into
 from eoreader.ingest import Summary
 from eoreader.ingest.deadlines import Due, due_items
+from eoreader.ingest.mentions import order_mentions
 from eoreader.model import Document, Status
 from eoreader.recovery import Notify, open_or_rebuild, rebuild_allowed, to_stderr
 from eoreader.search import (
@@ -125,3 +127,24 @@ class Library:
     def deadlines(self) -> list[Due]:
         """Every deadline of every document in the index, soonest first, undated ones last."""
         return due_items(from_stored(fields["data"]) for fields in self._searcher.all_stored_fields())
+
+    def resolve(self, id_or_number: str) -> str | None:
+        """The id of the document with this id or order number; None when it is not indexed."""
+        key = id_or_number.strip()
+        if self.has(key):
+            return key
+        number = order_number(key)
+        found = self._searcher.document_number(number=number) if number else None
+        return None if found is None else str(self._searcher.stored_fields(found)["id"])
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Where `text` names executive orders, as (start, end, order number): for links."""
+        spans = []
+        for mention in order_mentions(text):
+            digits = _DIGITS.search(text, mention.start, mention.end)
+            spans.append((mention.start, digits.end() if digits else mention.end, mention.number))
+        return spans
+
+
+# The number of a mention, which ends its link ("Executive Order 13,062" included).
+_DIGITS = re.compile(r"\d{1,2},\d{3}|\d{4,5}")

@@ -16,6 +16,38 @@ class OpenDocument(Message):
 class SectionChanged(Message):
     """The section at the top of the document view changed (by scrolling or jumping)."""
 
+    def __init__(self, index: int, anchor: str = "") -> None:
+        super().__init__()
+        self.index, self.anchor = index, anchor
+
+
+class SectionChosen(Message):
+    """The user picked a section (at any depth) in the table of contents."""
+
+    def __init__(self, anchor: str) -> None:
+        super().__init__()
+        self.anchor = anchor
+
+
+class FollowReference(Message):
+    """The user followed a reference to an executive order, by its number."""
+
+    def __init__(self, number: str) -> None:
+        super().__init__()
+        self.number = number
+
+
+class KeyPointChosen(Message):
+    """The user picked key point `index` (of `Document.key_points`) in the key points panel."""
+
     def __init__(self, index: int) -> None:
         super().__init__()
         self.index = index
+
+
+class FacetChosen(Message):
+    """The user picked a facet value to filter by (or the active one again, to drop it)."""
+
+    def __init__(self, facet: str, value: str) -> None:
+        super().__init__()
+        self.facet, self.value = facet, value

@@ -26,6 +26,11 @@ async def open_seed(pilot: Pilot[None], query: str = "indemnification") -> Reade
     return screen
 
 
+def toc_shown(reader: ReaderScreen) -> bool:
+    """Whether the sidebar holding the table of contents is on screen."""
+    return reader.query_one("#sidebar").display
+
+
 async def wait_for_results(pilot: Pilot[None]) -> None:
     await pilot.pause(0.3)
     await pilot.app.workers.wait_for_complete()
@@ -97,15 +102,27 @@ async def test_number_keys_jump_to_sections_and_g_G_scroll(app: EOReaderApp) -> 
         assert body.scroll_y == 2
 
 
-async def test_t_toggles_the_table_of_contents(app: EOReaderApp) -> None:
+async def test_t_toggles_the_table_of_contents_folded_on_a_narrow_terminal(app: EOReaderApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_seed(pilot)
         toc = reader.query_one(TableOfContents)
-        assert toc.display
+        assert not toc_shown(reader)  # 80 columns: the body gets the room
         await pilot.press("t")
-        assert not toc.display
+        await pilot.pause()
+        assert toc_shown(reader) and toc.region.width >= 20
         await pilot.press("t")
-        assert toc.display
+        await pilot.pause()
+        assert not toc_shown(reader) and toc.region.width == 0
+
+
+async def test_t_toggles_the_table_of_contents_shown_on_a_wide_terminal(app: EOReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_seed(pilot)
+        assert toc_shown(reader)
+        await pilot.press("t")
+        assert not toc_shown(reader)
+        await pilot.press("t")
+        assert toc_shown(reader)
 
 
 async def test_escape_goes_back_and_slash_focuses_the_query(app: EOReaderApp) -> None:

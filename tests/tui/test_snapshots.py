@@ -1,6 +1,8 @@
 """How the main screens look, at the smallest supported size and a common large one.
 
-Update only after reading the report: `pytest tests/tui/test_snapshots.py --snapshot-update`.
+Over the seed and a few orders of the corpus (`sample_index`). Update only after reading the
+report: `pytest tests/tui/test_snapshots.py --snapshot-update`, then render the SVGs to PNG
+(`rsvg-convert x.svg -o x.png`) and look at them.
 """
 
 from __future__ import annotations
@@ -12,30 +14,35 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from eoreader.tui.app import EOReaderApp
+from eoreader.userdata import Bookmark
+from tests.tui.conftest import WILMERHALE, search, settle
 
 SIZES = [(80, 24), (120, 40)]
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+def narrow(pilot: Pilot[None]) -> bool:
+    return pilot.app.size.width < 100
 
 
 async def search_results(pilot: Pilot[None]) -> None:
-    """The search screen with the results of a typed query."""
+    """The search screen with the results of a typed query and the facets beside them."""
     pilot.app.screen.query_one(Input).cursor_blink = False
-    await pilot.press(*"law enforcement")
+    await search(pilot, "order")
+    if narrow(pilot):
+        await pilot.press("ctrl+f")  # the facets fold away below 100 columns
     await settle(pilot)
 
 
 async def reader(pilot: Pilot[None]) -> None:
-    """The reader with its table of contents and key points, moved to the third section."""
-    await search_results(pilot)
+    """An order with its table of contents, key points grouped by type, and related documents."""
+    pilot.app.screen.query_one(Input).cursor_blink = False
+    await search(pilot, "WilmerHale security clearances")
     await pilot.press("enter", "enter")
-    await pilot.pause()
+    await settle(pilot)
+    if narrow(pilot):
+        await pilot.press("t")
     await pilot.press("3")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def help_screen(pilot: Pilot[None]) -> None:
@@ -45,8 +52,19 @@ async def help_screen(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def bookmarks(pilot: Pilot[None]) -> None:
+    """The bookmarks screen with two bookmarks, the newest first."""
+    userdata = pilot.app.userdata  # type: ignore[attr-defined]
+    userdata.add_bookmark(Bookmark("eo-13584", "Developing an Integrated Strategic Counterterrorism "
+                                   "Communications Initiative", "order", "13584", "2", "2026-01-05T09:30:00"))
+    userdata.add_bookmark(Bookmark(WILMERHALE, "Addressing Risks From WilmerHale", "order", None, "3",
+                                   "2026-01-06T17:00:00"))
+    await pilot.press("tab", "B")
+    await settle(pilot)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("before", [search_results, reader, help_screen], ids=lambda f: f.__name__)
-def test_screen(snap_compare: Callable[..., bool], app: EOReaderApp, size: tuple[int, int],
+@pytest.mark.parametrize("before", [search_results, reader, help_screen, bookmarks], ids=lambda f: f.__name__)
+def test_screen(snap_compare: Callable[..., bool], sample_app: EOReaderApp, size: tuple[int, int],
                 before: Callable[[Pilot[None]], object]) -> None:
-    assert snap_compare(app, terminal_size=size, run_before=before)
+    assert snap_compare(sample_app, terminal_size=size, run_before=before)

@@ -2,29 +2,47 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+# How each place that defines bindings is named in the help (by class name); others by their own.
+PLACES = {
+    "SearchScreen": "Search", "ReaderScreen": "Reading", "BookmarksScreen": "Bookmarks",
+    "DocumentView": "In the text", "TableOfContents": "In the contents", "ResultList": "In the results",
+    "FacetPanel": "In the filters", "RelatedPanel": "In related documents", "KeyPointList": "In the key points",
+    "BookmarkList": "In the bookmarks", "EOReaderApp": "Everywhere",
+}
 
-def bindings_text(screen: Screen[object]) -> Text:
-    """Key and description of every binding active on `screen` (its focus chain and app)."""
-    rows: dict[tuple[str, str], str] = {}
+
+def _place(node: DOMNode) -> str:
+    name = type(node).__name__
+    return PLACES.get(name, name)
+
+
+def bindings_text(screen: Screen[object]) -> Content:
+    """Key and description of every binding active on `screen`, grouped by where it applies:
+    the screen first, then the focused widget and its containers, then the whole app."""
+    groups: dict[DOMNode, dict[tuple[str, str], list[str]]] = {}
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.description:
+            keys = groups.setdefault(active.node, {}).setdefault((binding.action, binding.description), [])
             key = screen.app.get_key_display(binding)
-            rows.setdefault((binding.action, binding.description), key)
-    width = max((len(k) for k in rows.values()), default=0) + 2
-    text = Text()
-    for (_, description), key in rows.items():
-        text.append(f"{key:<{width}}", style="bold")
-        text.append(description + "\n")
-    text.rstrip()
-    return text
+            if key not in keys:
+                keys.append(key)
+    order = sorted(groups, key=lambda n: (n is not screen, n is screen.app))
+    width = max((len(", ".join(k)) for g in groups.values() for k in g.values()), default=0) + 2
+    lines: list[Content] = []
+    for node in order:
+        lines.append(Content.styled(_place(node), "bold $accent"))
+        for (_, description), keys in groups[node].items():
+            lines.append(Content.styled(f"  {', '.join(keys):<{width}}", "bold") + Content(description))
+    return Content("\n").join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,6 +56,5 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Text("Keys", style="bold"))
+            yield Static(Content.styled("Keys", "bold") + Content.styled("  (escape, ? or q closes this help)", "dim"))
             yield Static(bindings_text(self._below), id="help-keys")
-            yield Static(Text("escape, ? or q closes this help", style="dim"))

@@ -1,86 +1,133 @@
-"""A document's body: one block per section, key points and search matches highlighted."""
+"""A document's body: one block per section, with key points, matches and links drawn in it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.style import Style
-from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import AwaitMount
+from textual.style import Style
 from textual.widgets import Static
 
-from eoreader.model import Document, Section
-from eoreader.tui.messages import SectionChanged
-from eoreader.tui.text import section_label, styled
+from eoreader.tui.messages import FollowReference, SectionChanged
+from eoreader.tui.page import Block, Page, Target, step
+from eoreader.tui.text import StyleType, line_of, styled
 
-Marker = Callable[[str], list[tuple[int, int]]]
+LOOKS = ("heading", "keypoint", "match", "link", "missing-link", "cursor")
 
 
 class SectionBlock(Static):
-    """One section's heading and text; `top` is the index of its top-level section."""
+    """One section's label and text; clicking a link in it follows the link."""
 
-    def __init__(self, content: Text, top: int, anchor: str, depth: int) -> None:
-        super().__init__(content, classes=f"section depth-{min(depth, 4)}")
-        self.top, self.anchor = top, anchor
+    def __init__(self, block: Block, index: int) -> None:
+        super().__init__(classes=f"section depth-{min(block.depth, 4)}")
+        self.block, self.index = block, index
+
+    @property
+    def anchor(self) -> str:
+        return self.block.anchor
+
+    @property
+    def top(self) -> int:
+        return self.block.top
+
+    def on_click(self, event: events.Click) -> None:
+        if number := event.style.meta.get("ref"):
+            event.stop()
+            self.post_message(FollowReference(number))
 
 
 class DocumentView(VerticalScroll, can_focus=True):
-    """The body of one document; posts SectionChanged as the top section changes."""
+    """The body of one document; posts SectionChanged as the section at the top changes."""
 
-    COMPONENT_CLASSES = {"document-view--heading", "document-view--keypoint", "document-view--match"}
+    COMPONENT_CLASSES = {f"document-view--{look}" for look in LOOKS}
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False),
         Binding("k", "scroll_up", "Scroll up", show=False),
         Binding("g", "scroll_home", "Top", show=False),
         Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+        Binding("enter", "follow", "Follow link", show=False),
     ]
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.page = Page()
         self.current = 0
+        self.cursor: Target | None = None
+        self.indexed: set[str] = set()
+        self._blocks: list[SectionBlock] = []
         self._heads: list[SectionBlock] = []
         self._jump: int | None = None
+        self._anchor = ""
+        self._settle: Callable[[], None] | None = None
 
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._scrolled, init=False)
+        self.watch(self, "virtual_size", self._relaid, init=False)
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.repaint())
 
-    def show(self, doc: Document, marker: Marker) -> None:
-        """Render `doc`, highlighting its key points and what `marker` finds."""
+    def settle_with(self, place: Callable[[], None]) -> None:
+        """Run `place` (which scrolls to where reading starts) now and again each time the
+        layout changes, until the user acts: the first layouts of a new screen still move."""
+        self._settle = place
+        place()
+
+    def stop_settling(self) -> None:
+        self._settle = None
+
+    def on_resize(self) -> None:
+        self._relaid()
+
+    def _relaid(self, *_: object) -> None:
+        if self._settle is not None:
+            self.call_after_refresh(self._settle)
+
+    def show(self, page: Page, indexed: set[str]) -> AwaitMount:
+        """Show `page`; links to the order numbers in `indexed` look followable, others not."""
         self.remove_children()
-        points: dict[str, list[tuple[int, int]]] = {}
-        for point in doc.key_points:
-            if point.section is not None and point.end > point.start:
-                points.setdefault(point.section, []).append((point.start, point.end))
-        blocks, self._heads = [], []
-        for top, section in enumerate(doc.sections):
-            for depth, sub in section.walk():
-                block = SectionBlock(self._render_section(sub, points.get(sub.anchor, []), marker),
-                                     top, sub.anchor, depth)
-                if depth == 0:
-                    self._heads.append(block)
-                blocks.append(block)
-        self.mount_all(blocks)
+        self.page, self.indexed, self.cursor = page, indexed, None
+        self._blocks = [SectionBlock(block, i) for i, block in enumerate(page.blocks)]
+        self._heads = [self._blocks[i] for i in page.tops()]
+        self.repaint()
         self.current, self._jump = 0, None
         self.scroll_home(animate=False)
+        return self.mount_all(self._blocks)
 
-    def _render_section(self, section: Section, points: list[tuple[int, int]], marker: Marker) -> Text:
-        keypoint = self.get_component_rich_style("document-view--keypoint", partial=True)
-        match = self.get_component_rich_style("document-view--match", partial=True)
-        heading = self.get_component_rich_style("document-view--heading", partial=True)
-        out = Text()
-        if label := section_label(section):
-            out = styled(label, [(s, e, match) for s, e in marker(label)])
-            out.stylize(heading)
-            if section.text:
-                out.append("\n")
-        spans: list[tuple[int, int, Style | str]] = [(s, e, keypoint) for s, e in points]
-        spans += [(s, e, match) for s, e in marker(section.text)]
-        return out + styled(section.text, spans)
+    def repaint(self, only: set[int] | None = None) -> None:
+        """Draw the blocks again (all, or those in `only`) after marks or the theme changed."""
+        looks = {look: Style.from_rich_style(self.get_component_rich_style(f"document-view--{look}", partial=True))
+                 for look in LOOKS}
+        by_block: dict[int, list[tuple[int, int, StyleType]]] = {}
+        for target in self.page.key_points:
+            by_block.setdefault(target.block, []).append((target.start, target.end, looks["keypoint"]))
+        for target in self.page.links:
+            look = looks["link" if target.key in self.indexed else "missing-link"]
+            by_block.setdefault(target.block, []).append(
+                (target.start, target.end, look + Style.from_meta({"ref": target.key})))
+        for target in self.page.matches:
+            if target == self.cursor:
+                continue  # drawn as the cursor alone: a reversed match would hide the cursor's look
+            by_block.setdefault(target.block, []).append((target.start, target.end, looks["match"]))
+        if self.cursor is not None:
+            by_block.setdefault(self.cursor.block, []).append((self.cursor.start, self.cursor.end, looks["cursor"]))
+        for i, widget in enumerate(self._blocks):
+            if only is not None and i not in only:
+                continue
+            block = widget.block
+            spans = [(0, block.heading_end, looks["heading"])] if block.heading_end else []
+            widget.update(styled(block.body, spans + by_block.get(i, [])))
 
     @property
     def section_count(self) -> int:
         return len(self._heads)
+
+    @property
+    def anchor(self) -> str:
+        """The anchor of the section (at any depth) at the top of the view."""
+        return self._anchor
 
     def go_to(self, index: int) -> None:
         """Scroll so top-level section `index` starts at the top of the view."""
@@ -89,33 +136,80 @@ class DocumentView(VerticalScroll, can_focus=True):
         index = max(0, min(index, len(self._heads) - 1))
         self._jump = index
         self.scroll_to_widget(self._heads[index], top=True, animate=False)
-        self._set_current(index)
+        self._set_current(index, self._heads[index].anchor)
 
-    def go_to_anchor(self, anchor: str) -> None:
-        """Scroll to the block of the section with `anchor` (any depth)."""
-        for block in self.query(SectionBlock):
+    def go_to_anchor(self, anchor: str, offset: int = 0) -> None:
+        """Scroll to the block of the section with `anchor` (any depth), `offset` lines into it."""
+        for block in self._blocks:
             if block.anchor == anchor:
                 self._jump = block.top
-                self.scroll_to_widget(block, top=True, animate=False)
-                self._set_current(block.top)
+                y = block.virtual_region.y + max(0, offset)
+                self.scroll_to(y=min(y, self.max_scroll_y), animate=False, immediate=True)
+                self._set_current(block.top, anchor)
                 return
+
+    def position(self) -> tuple[str, int]:
+        """The section at the top of the view and how many lines into it the view starts."""
+        block = self._block_at(self.scroll_y)
+        if block is None:
+            return "", 0
+        return block.anchor, max(0, round(self.scroll_y) - block.virtual_region.y)
+
+    def step(self, kind: str, forward: bool) -> Target | None:
+        """Move the cursor to the next (or previous) key point, link or match and show it."""
+        targets = {"key_points": self.page.key_points, "links": self.page.links,
+                   "matches": self.page.matches}[kind]
+        top = self._block_at(self.scroll_y)
+        target = step(targets, self.cursor, (top.index if top else 0, 0), forward)
+        if target is not None:
+            self.show_target(target)
+        return target
+
+    def show_target(self, target: Target) -> None:
+        """Put the cursor on `target` and scroll it into view, a third of the way down."""
+        touched = {target.block} | ({self.cursor.block} if self.cursor else set())
+        self.cursor = target
+        self.repaint(touched)
+        widget = self._blocks[target.block]
+        self.call_after_refresh(self._scroll_to_target, widget, target)
+
+    def clear_cursor(self) -> None:
+        if self.cursor is not None:
+            block, self.cursor = self.cursor.block, None
+            self.repaint({block})
+
+    def _scroll_to_target(self, widget: SectionBlock, target: Target) -> None:
+        line = line_of(widget.block.body, target.start, widget.content_region.width)
+        y = widget.virtual_region.y + widget.styles.padding.top + line
+        if not (self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height - 1):
+            self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=False)
+
+    def action_follow(self) -> None:
+        """Follow the link under the cursor."""
+        if self.cursor is not None and self.cursor in self.page.links:
+            self.post_message(FollowReference(self.cursor.key))
+
+    def _block_at(self, y: float) -> SectionBlock | None:
+        found = self._blocks[0] if self._blocks else None
+        for block in self._blocks:
+            if block.virtual_region.y <= y + 1:
+                found = block
+            else:
+                break
+        return found
 
     def _scrolled(self, _: float) -> None:
         if self._jump is not None and self._is_visible(self._heads[self._jump]):
             return  # a jump near the end cannot bring its heading to the top; keep it current
         self._jump = None
-        top = self.scroll_y
-        index = 0
-        for i, head in enumerate(self._heads):
-            if head.virtual_region.y <= top + 1:
-                index = i
-        self._set_current(index)
+        block = self._block_at(self.scroll_y)
+        if block is not None:
+            self._set_current(block.top, block.anchor)
 
     def _is_visible(self, block: SectionBlock) -> bool:
         y = block.virtual_region.y
         return self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height
 
-    def _set_current(self, index: int) -> None:
-        if index != self.current:
-            self.current = index
-        self.post_message(SectionChanged(index))
+    def _set_current(self, index: int, anchor: str) -> None:
+        self.current, self._anchor = index, anchor
+        self.post_message(SectionChanged(index, anchor))

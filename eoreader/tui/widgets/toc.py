@@ -1,27 +1,113 @@
-"""The table of contents beside a document."""
+"""The table of contents: a tree of sections and subsections that follows the reading position."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual import on
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from eoreader.model import Section
-from eoreader.tui.text import section_label
+from eoreader.tui.messages import SectionChosen
+from eoreader.tui.text import short_label
+
+# Entries are cut to fit the sidebar (32 columns, less the tree's guides and numbers).
+LABEL_CHARS = 26
 
 
-def entry_label(section: Section, index: int) -> Text:
-    number = f"{index + 1}. " if index < 9 else "   "
-    return Text(number, style="dim") + Text(section_label(section) or section.anchor.capitalize())
+class TableOfContents(Tree[str]):
+    """Sections as a tree; moving the cursor in it (or clicking) moves the body there."""
 
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("l", "expand", "Expand", show=False),
+        Binding("h", "collapse", "Collapse", show=False),
+    ]
 
-class TableOfContents(OptionList):
-    """One entry per top-level section; the highlight follows the reading position."""
-
-    BINDINGS = [("j", "cursor_down", "Down"), ("k", "cursor_up", "Up")]
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("Contents", **kwargs)  # type: ignore[arg-type]
+        self.show_root = False
+        self.auto_expand = False
+        self._by_anchor: dict[str, TreeNode[str]] = {}
+        self._tops: list[TreeNode[str]] = []
+        self._following = False
 
     def show(self, sections: list[Section]) -> None:
-        self.clear_options()
-        self.add_options(Option(entry_label(s, i), id=f"toc-{i}") for i, s in enumerate(sections))
-        if sections:
-            self.highlighted = 0
+        """List `sections`, top level first; subsections show under the section being read.
+
+        Unnumbered sections get the number of the key (1-9) that jumps to them."""
+        self.clear()
+        self._by_anchor, self._tops = {}, []
+        numbered = any(s.number for s in sections)
+        for index, section in enumerate(sections):
+            self._tops.append(self._add(self.root, section, None if numbered else index))
+        if self._tops:
+            self.move_cursor(self._tops[0])
+
+    def _add(self, parent: TreeNode[str], section: Section, index: int | None = None) -> TreeNode[str]:
+        # rich Text, not a str: the Tree parses a str label as markup.
+        label = Text(f"{index + 1}. " if index is not None and index < 9 else "", style="dim")
+        label.append(short_label(section, LABEL_CHARS))
+        node = parent.add(label, data=section.anchor, allow_expand=bool(section.subsections))
+        self._by_anchor[section.anchor] = node
+        for sub in section.subsections:
+            self._add(node, sub)
+        return node
+
+    @property
+    def highlighted(self) -> int | None:
+        """The index of the top-level section holding the cursor."""
+        node = self.cursor_node
+        while node is not None and node.parent is not None and node.parent is not self.root:
+            node = node.parent
+        return self._tops.index(node) if node in self._tops else None
+
+    def follow(self, anchor: str) -> None:
+        """Put the cursor on `anchor`'s entry, opening its section and closing the others."""
+        node = self._by_anchor.get(anchor)
+        if node is None or self.cursor_node is node:
+            return
+        path = []
+        walk: TreeNode[str] | None = node
+        while walk is not None and walk is not self.root:
+            path.append(walk)
+            walk = walk.parent
+        top = path[-1]
+        for other in self._tops:
+            if other is not top and other.is_expanded:
+                other.collapse()
+        for ancestor in path[1:]:
+            ancestor.expand()
+        self.call_after_refresh(self._move_quietly, node)
+
+    def _move_quietly(self, node: TreeNode[str]) -> None:
+        self._following = True
+        self.move_cursor(node)
+
+    @on(Tree.NodeHighlighted)
+    def _moved(self, event: Tree.NodeHighlighted[str]) -> None:
+        # The cursor moved by the user (in the tree, with focus) moves the body; the cursor
+        # moved to follow the body does not, or the two would chase each other.
+        following, self._following = self._following, False
+        event.stop()
+        if self.has_focus and not following and event.node.data is not None:
+            self.post_message(SectionChosen(event.node.data))
+
+    @on(Tree.NodeSelected)
+    def _chosen(self, event: Tree.NodeSelected[str]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(SectionChosen(event.node.data))
+
+    def action_expand(self) -> None:
+        if self.cursor_node is not None:
+            self.cursor_node.expand()
+
+    def action_collapse(self) -> None:
+        node = self.cursor_node
+        if node is not None and node.is_expanded:
+            node.collapse()
+        elif node is not None and node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
