@@ -41,6 +41,8 @@ def figures(raw: dict[str, Any]) -> dict[str, float]:
         "import_ms": raw["import_s"] * 1000, "open_ms": raw["open_s"] * 1000,
         "rss_open_mb": raw["rss_open"] / MB, "rss_served_mb": raw["rss_served"] / MB,
         "partial": sum(raw["partial"]),
+        "cold_p50": percentile([t * 1000 for t in raw["first_s"]], 50),
+        "cold_p99": percentile([t * 1000 for t in raw["first_s"]], 99),
     }
     for kind in [*KINDS, "all"]:
         samples = [t * 1000 for q, ts in zip(QUERIES, raw["times"]) if kind in (q.kind, "all") for t in ts]
@@ -63,6 +65,9 @@ ROWS = [
     Row("query p95, all kinds (ms)", "all_p95", 1),
     Row("query p99, all kinds (ms)", "all_p99", 1, "<= 50 ms", lambda v, r: v <= 50),
     *(Row(f"  {k} p50 / p95 / p99 (ms)", k, 1) for k in KINDS),
+    # The timed queries repeat the mix, so caches are warm; the first pass after opening is not.
+    Row("first pass over the mix, p50 (ms)", "cold_p50", 1),
+    Row("first pass over the mix, p99 (ms)", "cold_p99", 1),
     Row("queries flagged partial", "partial", 0),
 ]
 

@@ -34,7 +34,11 @@ def child(*args: str) -> dict[str, Any]:
     """Run `benchmarks.child` with `args`; its last line of output is the JSON result."""
     proc = subprocess.run([sys.executable, "-m", "benchmarks.child", *args], cwd=ROOT,
                           stdout=subprocess.PIPE, text=True, check=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    line = proc.stdout.strip().splitlines()[-1]
+    # Kept as it comes, so a long run stopped half way still leaves its figures.
+    with (WORK / "progress.jsonl").open("a", encoding="utf-8") as log:
+        log.write(json.dumps({"args": args, "result": json.loads(line)}) + "\n")
+    return json.loads(line)
 
 
 def measure_engine(engine: str, docs: int, folder: Path, served: int) -> dict[str, Any]:
