@@ -18,7 +18,8 @@ from whoosh.searching import Searcher
 from eoreader.model import Kind
 from eoreader.search.schema import ANALYZER
 
-COVERAGE_KINDS = frozenset({Kind.FACT_SHEET.value, Kind.ARTICLE.value})
+# Letters to Congress that transmit an order are grouped under it as well.
+COVERAGE_KINDS = frozenset({Kind.FACT_SHEET.value, Kind.ARTICLE.value, Kind.MESSAGE.value})
 ACTION_KINDS = (Kind.ORDER.value, Kind.MEMORANDUM.value, Kind.PROCLAMATION.value)
 # A fact sheet can come out a few days before the action is dated; articles follow for weeks.
 DAYS_BEFORE_ACTION, DAYS_AFTER_ACTION = 3, 21
@@ -46,12 +47,13 @@ def of_kinds(kinds: Iterable[str]) -> Query:
 
 
 def weights(searcher: Searcher, words: Iterable[str]) -> dict[str, float]:
-    """Each word's rarity (an idf); words no document holds are left out."""
-    total = max(searcher.doc_count_all(), 1)
+    """Each word's rarity (an idf) among the other documents (the words come from one);
+    words no other document holds are left out."""
+    total = max(searcher.doc_count_all() - 1, 1)
     out = {}
     for word in words:
-        docs = max(searcher.doc_frequency("title", word), searcher.doc_frequency("body", word))
-        if docs:
+        docs = max(searcher.doc_frequency("title", word), searcher.doc_frequency("body", word)) - 1
+        if docs > 0:
             out[word] = math.log(1 + total / docs)
     return out
 

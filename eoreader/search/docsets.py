@@ -103,8 +103,5 @@ class DocSets:
             return self.of(query.a) & self.of(query.b)
         if isinstance(query, (ConstantScoreQuery, WrappingQuery)):
             return self.of(query.child)
-        # Phrases, ranges and the rest: their own matcher (ranges simplify to terms first).
-        simple = query.simplify(self.reader)
-        if simple is not query and not isinstance(simple, type(query)):
-            return self.of(simple)
+        # Phrases, ranges and the rest: their own matcher.
         return to_bitmap(query.docs(self.searcher), self.size) & self.all()

@@ -36,7 +36,7 @@ class Facets:
         by_year: dict[int, list[int]] = {}
         for docnum in self.reader.all_doc_ids():
             year = column[docnum]
-            if year:
+            if 0 < year < 10_000:  # undated documents hold the column's default
                 by_year.setdefault(year, []).append(docnum)
         size = self.docsets.size
         return {str(y): to_bitmap(ids, size) for y, ids in sorted(by_year.items())}

@@ -26,10 +26,14 @@ from eoreader.search.timehints import Period, period_of
 
 # BM25F field weights: title, key points and headings say what a document is about more
 # than any body line. Tuned with benchmarks/relevance.py --tune on both query sets.
-FIELD_BOOSTS = {"title": 3.0, "keypoints": 2.0, "headings": 1.5, "body": 1.0}
+FIELD_BOOSTS = {"title": 2.0, "keypoints": 0.0, "headings": 1.5, "body": 1.0}
 # A number written as an order number ("EO 13166") matches that order's number field.
 NUMBER_BOOST = 8.0
 MAX_QUERY_CHARS = 1000
+# Words in more than this share of documents only rank documents that hold a rarer word.
+COMMON_SHARE = 0.2
+# Below this many documents every word is cheap: no split.
+SPLIT_FROM_DOCS = 1000
 MAX_EXPANSION = 64
 # Candidate words scanned for one wildcard before keeping the most frequent.
 MAX_SCAN = 2000
@@ -79,10 +83,22 @@ class Compiled:
     messages: list[str] = field(default_factory=list)
 
 
-def text_query(stem: str, boosts: dict[str, float] | None = None, weight: float = 1.0) -> Query:
+class WordQuery(Or):
+    """One index word in every text field, each field weighted; knows how common it is."""
+
+    # A lazy union: Whoosh's default for small indexes reads and scores every posting up
+    # front, which for a common word is most of the query's time.
+    matcher_type = Or.DEFAULT_MATCHER
+
+    def __init__(self, stem: str, boosts: dict[str, float], docs: int = 0) -> None:
+        super().__init__([Term(f, stem, boost=b) for f, b in boosts.items() if b > 0])
+        self.docs = docs
+
+
+def text_query(stem: str, boosts: dict[str, float] | None = None, reader: IndexReader | None = None) -> WordQuery:
     """One index word in every text field, each field weighted."""
-    boosts = boosts or FIELD_BOOSTS
-    return Or([Term(f, stem, boost=b * weight) for f, b in boosts.items()])
+    docs = max(reader.doc_frequency(f, stem) for f in ("title", "body")) if reader is not None else 0
+    return WordQuery(stem, boosts or FIELD_BOOSTS, docs)
 
 
 class Compiler:
@@ -94,6 +110,7 @@ class Compiler:
         self.skip, self.rewrite = skip, rewrite or {}
         self.boosts = boosts or FIELD_BOOSTS
         self.out = Compiled(None)
+        self.size = reader.doc_count()
 
     def compile(self, tree: Group) -> Compiled:
         query = self._group(tree, top=True)
@@ -116,12 +133,18 @@ class Compiler:
             else:
                 should.append(query)
         positive: Query | None
+        # Words most documents hold only add to the score of documents that hold a rarer
+        # one: matching every document that says "order" costs much and finds nothing.
+        common = [q for q in should if isinstance(q, WordQuery) and q.docs > COMMON_SHARE * self.size]
+        rare = [q for q in should if q not in common and not (isinstance(q, WordQuery) and not q.docs)]
+        if common and rare and not must and self.size >= SPLIT_FROM_DOCS:
+            must, should = [_any(rare)], common
         if must and should:
-            positive = AndMaybe(_all(must), Or(should))
+            positive = AndMaybe(_all(must), _any(should))
         elif must:
             positive = _all(must)
         elif should:
-            positive = Or(should) if len(should) > 1 else should[0]
+            positive = _any(should)
         else:
             positive = Every() if nots else None
         if positive is not None and nots:
@@ -157,7 +180,7 @@ class Compiler:
         if target in TEXT_FIELDS or target == "*":
             self.out.terms.update(stems)
         if target == "*":
-            parts = [text_query(s, self.boosts) for s in stems]
+            parts: list[Query] = [text_query(s, self.boosts, self.reader) for s in stems]
             if _NUMBER_WORD.match(text) or (text.isdigit() and _EO_BEFORE.search(self.text[:node.start])):
                 parts.append(Term("number", text, boost=NUMBER_BOOST))
             return parts[0] if len(parts) == 1 else Or(parts)
@@ -273,6 +296,10 @@ def _required(node: Node) -> bool:
 
 def _all(queries: list[Query]) -> Query:
     return queries[0] if len(queries) == 1 else And(queries)
+
+
+def _any(queries: list[Query]) -> Query:
+    return queries[0] if len(queries) == 1 else Or(queries)
 
 
 def free_words(tree: Group) -> Iterable[Word]:

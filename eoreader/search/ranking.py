@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from eoreader.search.coverage import COVERAGE_KINDS
 from eoreader.search.docsets import members
+from eoreader.search.features import Fit, fits
 from eoreader.search.hints import Hints
 from eoreader.search.query import FIELD_BOOSTS
 
@@ -25,11 +26,15 @@ class Weights:
 
     boosts: dict[str, float] = field(default_factory=lambda: dict(FIELD_BOOSTS))
     # A document inside a named period scores this much more; near it, part of that.
-    period: float = 1.0
+    period: float = 2.0
     # Margin around a period, as a share of its length (at least MIN_MARGIN_DAYS).
     margin: float = 0.5
     kind: float = 0.3
     president: float = 0.3
+    # Share of the query's (rarity-weighted) words a document holds, and of its neighbouring
+    # pairs found side by side.
+    coverage: float = 8.0
+    proximity: float = 0.0
 
 
 MIN_MARGIN_DAYS = 30
@@ -66,10 +71,12 @@ class Ranker:
     def president(self, docnum: int) -> str:
         return _text(self._president[docnum]) if self._president is not None else ""
 
-    def factor(self, docnum: int, hints: Hints) -> float:
-        """How much the hints favour document `docnum`."""
+    def factor(self, docnum: int, hints: Hints, fit: Fit | None = None) -> float:
+        """How much the hints and the fit of the query's words favour document `docnum`."""
         w = self.weights
         factor = 1.0
+        if fit is not None:
+            factor *= (1.0 + w.coverage * fit.coverage) * (1.0 + w.proximity * fit.proximity)
         if hints.periods and (date := self.date(docnum)) is not None:
             closeness = max(
                 (1.0 - p.distance(date) / max(MIN_MARGIN_DAYS, w.margin * p.days)) for p in hints.periods
@@ -81,9 +88,11 @@ class Ranker:
             factor *= 1.0 + w.president
         return factor
 
-    def rerank(self, ranked: list[tuple[int, float]], hints: Hints, limit: int) -> list[list[tuple[int, float]]]:
+    def rerank(self, ranked: list[tuple[int, float]], hints: Hints, limit: int,
+               words: list[str]) -> list[list[tuple[int, float]]]:
         """The best `limit` groups: each an action first, then coverage of it found here."""
-        scored = sorted(((d, s * self.factor(d, hints)) for d, s in ranked), key=lambda ds: -ds[1])
+        found = fits(self.engine.reader, [d for d, _ in ranked], words) if words else {}
+        scored = sorted(((d, s * self.factor(d, hints, found.get(d))) for d, s in ranked), key=lambda ds: -ds[1])
         if hints.wants_summary:
             return [[ds] for ds in scored[:limit]]
         # Groups in order of their best member; coverage joins the action it describes.

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import TimeLimit, TimeLimitCollector, TopCollector
 from whoosh.query import And, ConstantScoreQuery, DateRange, NumericRange, Or, Query, Term
 from whoosh.searching import Searcher
 
@@ -21,15 +21,19 @@ from eoreader.search.hints import Hints, find_hints
 from eoreader.search.links import Links
 from eoreader.search.passages import best_passage, find_marks
 from eoreader.search.query import MAX_QUERY_CHARS, Compiler, analyse, date_range, free_words, order_number
-from eoreader.search.ranking import Ranker
+from eoreader.search.ranking import WEIGHTS, Ranker, Weights
 from eoreader.search.results import Hit, Results
 from eoreader.search.schema import TEXT_FIELDS, from_stored, president_key
+from eoreader.search.weighting import BM25F, LengthCache
 
 # A query collects hits for this long; past it the hits found so far come back flagged
 # `partial`. Checked between hits (no SIGALRM: the TUI searches in worker threads).
 TIME_BUDGET_SECONDS = 0.2
 # Candidates scored by BM25F and reranked by the query's hints.
 CANDIDATES = 100
+# Candidates added from a period the query names, and the days around it they may be from.
+PERIOD_CANDIDATES = 30
+PERIOD_MARGIN_DAYS = 31
 SORTS = ("relevance", "newest", "oldest", "number")
 
 
@@ -70,13 +74,15 @@ def date_range_between(since: dt.date | None, until: dt.date | None) -> Query:
 class Engine:
     """Search over one searcher (one generation of the index), with what it caches."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, weights: Weights = WEIGHTS) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        # A second searcher over the same reader, scoring with field lengths in memory.
+        self.scorer = Searcher(self.reader, weighting=BM25F(LengthCache()), closereader=False)
         self.docsets = DocSets(searcher)
         self.facets = Facets(searcher, self.docsets)
         self.links = Links(self)
-        self.ranker = Ranker(self)
+        self.ranker = Ranker(self, weights)
         self.presidents = frozenset(t.decode() for t in self.reader.lexicon("president"))
 
     def search(self, text: str, limit: int = 10, sort: str = "relevance", filters: Filters = Filters(),
@@ -97,9 +103,11 @@ class Engine:
             results.hits = [self.hit(d, s, plan.terms) for d, s in ranked]
         else:
             ranked, results.partial = self._scored(query, budget)
+            if plan.hints.periods:
+                ranked = self._with_period(ranked, query, plan.hints, budget)
             if plan.number:
                 ranked = self._number_first(plan.number, ranked, docs)
-            groups = self.ranker.rerank(ranked, plan.hints, limit)
+            groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words)
             results.hits = [self.group_hit(group, plan.terms) for group in groups]
         if results.total < spelling.RARE_DOCS:
             results.suggestion = self.suggest(text, plan)
@@ -117,8 +125,10 @@ class Engine:
         query = compiled.query
         if query is None and hints.periods:  # the text only named a period: list that period
             query = Or([date_range(p) for p in hints.periods])
+        fixed = {f.start: f.replacement for f in fixes}
+        ordered = [s for w in words if w.start not in hints.spent for s in analyse(fixed.get(w.start, w.text))]
         return Plan(
-            query=query, hints=hints, terms=frozenset(compiled.terms), messages=compiled.messages,
+            query=query, hints=hints, terms=frozenset(compiled.terms), words=ordered, messages=compiled.messages,
             corrected=spelling.rewrite(text, fixes) if fixes else None, number=order_number(text),
         )
 
@@ -128,16 +138,28 @@ class Engine:
         fixes = spelling.corrections(words, self.reader, ratio=spelling.SUGGEST_RATIO)
         return spelling.rewrite(plan.corrected or text, fixes) if fixes else None
 
-    def _scored(self, query: Query, budget: float) -> tuple[list[tuple[int, float]], bool]:
+    def _scored(self, query: Query, budget: float, limit: int = CANDIDATES) -> tuple[list[tuple[int, float]], bool]:
         """The top candidates by BM25F and whether the time budget cut them short."""
-        timed = TimeLimitCollector(self.searcher.collector(limit=CANDIDATES), budget, use_alarm=False)
+        # replace=0: Whoosh's periodic matcher replacement turns nested unions into
+        # intersections against the global minimum score and drops true top documents
+        # ("nippon steel" lost the Nippon Steel order); block-quality skipping stays on.
+        timed = TimeLimitCollector(TopCollector(limit=limit, replace=0), budget, use_alarm=False)
         partial = False
         try:
-            self.searcher.search_with_collector(query, timed)
+            self.scorer.search_with_collector(query, timed)
         except TimeLimit:
             partial = True
         found = timed.results()
         return [(hit.docnum, float(hit.score or 0.0)) for hit in found], partial
+
+    def _with_period(self, ranked: list[tuple[int, float]], query: Query, hints: Hints,
+                     budget: float) -> list[tuple[int, float]]:
+        """The candidates plus the best of the period named: a document of that period whose
+        words score below the top hundred of all time is still a candidate to favour."""
+        within = Or([date_range(p.widened(PERIOD_MARGIN_DAYS)) for p in hints.periods])
+        more, _ = self._scored(And([query, ConstantScoreQuery(within, 0.0)]), budget, PERIOD_CANDIDATES)
+        seen = {d for d, _ in ranked}
+        return ranked + [(d, s) for d, s in more if d not in seen]
 
     def _number_first(self, number: str, ranked: list[tuple[int, float]], docs: int) -> list[tuple[int, float]]:
         """An order number typed alone: that order first, whatever the words score."""
@@ -180,6 +202,8 @@ class Plan:
     query: Query | None
     hints: Hints
     terms: frozenset[str]
+    # The index words of the free text, in the order typed (for proximity).
+    words: list[str]
     messages: list[str]
     corrected: str | None
     number: str | None

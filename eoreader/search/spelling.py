@@ -9,6 +9,8 @@ correction shown is a word, not a stem.
 from __future__ import annotations
 
 import string
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -40,18 +42,37 @@ class Correction(NamedTuple):
 
 
 def edits(word: str) -> Iterator[str]:
-    """Every string one deletion, transposition, replacement or insertion from `word`."""
+    """Every string one transposition, insertion, replacement or deletion from `word`.
+
+    In that order: among variants found in as many documents, the first wins, and a
+    letter left out ("goverment") is likelier than one too many.
+    """
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     for left, right in splits:
+        if len(right) > 1:
+            yield left + right[1] + right[0] + right[2:]
+    for left, right in splits:
+        for c in _LETTERS:
+            yield left + c + right
+    for left, right in splits:
         if right:
-            yield left + right[1:]
-            if len(right) > 1:
-                yield left + right[1] + right[0] + right[2:]
             for c in _LETTERS:
                 if c != right[0]:
                     yield left + c + right[1:]
-        for c in _LETTERS:
-            yield left + c + right
+    for left, right in splits:
+        if right:
+            yield left + right[1:]
+
+
+@lru_cache(maxsize=1)
+def english() -> frozenset[str]:
+    """Common English words (SymSpell's list of 82,765, from Google Books and SCOWL).
+
+    A word the index lacks but English has ("handover", "threw") is no typo: correcting it
+    to the nearest index word ("hanover", "three") would change what the user asked.
+    """
+    listing = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    return frozenset(line.split(" ", 1)[0] for line in listing.read_text().splitlines())
 
 
 def docs_for(reader: IndexReader, stem: str) -> int:
@@ -67,7 +88,7 @@ def correct(word: str, reader: IndexReader, ratio: int = AUTO_RATIO) -> tuple[st
     if stem is None:
         return None
     own = docs_for(reader, stem)
-    if own >= RARE_DOCS:
+    if own >= RARE_DOCS or lower in english():
         return None
     best, best_docs, seen = None, 0, {stem}
     for variant in edits(lower):

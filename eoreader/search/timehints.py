@@ -26,6 +26,12 @@ class Period(NamedTuple):
             return (date - self.end).days
         return 0
 
+    def widened(self, days: int) -> Period:
+        """The period with `days` more on each side."""
+        margin = dt.timedelta(days=days)
+        return Period(max(dt.date.min, self.start - margin) if self.start > dt.date.min + margin else self.start,
+                      self.end + margin if self.end < dt.date.max - margin else self.end)
+
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1

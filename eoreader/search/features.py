@@ -1,0 +1,67 @@
+"""What BM25F does not see, read for the top candidates only: how much of the query a
+document holds (each word weighted by rarity) and whether the query's words stand next to
+each other in it, as they do in the phrase the user remembers ("requester service center").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from whoosh.reading import IndexReader
+
+# Query words count as neighbours in a document up to this many positions apart (stop
+# words are not counted: "board of inquiry" is two neighbours).
+NEAR = 2
+FIELDS = ("title", "body")
+
+
+class Fit(NamedTuple):
+    """How well one document fits the query's words, each share from 0 to 1."""
+
+    coverage: float
+    proximity: float
+
+
+def fits(reader: IndexReader, docnums: Sequence[int], words: Sequence[str]) -> dict[int, Fit]:
+    """Coverage and proximity of `words` (the query's index words, in order) per document."""
+    words = [w for w in words if w]
+    if not words or not docnums:
+        return {}
+    ordered = sorted(set(docnums))
+    total = max(reader.doc_count_all(), 1)
+    weight = {w: math.log(1 + total / (1 + max(reader.doc_frequency(f, w) for f in FIELDS))) for w in set(words)}
+    held: dict[str, set[int]] = {w: set() for w in weight}
+    positions: dict[tuple[str, int], list[int]] = {}
+    for word in weight:
+        for field in FIELDS:
+            if (field, word) not in reader:
+                continue
+            postings = reader.postings(field, word)
+            for docnum in ordered:
+                if not postings.is_active():
+                    break
+                if postings.id() < docnum:
+                    postings.skip_to(docnum)
+                if postings.is_active() and postings.id() == docnum:
+                    held[word].add(docnum)
+                    if field == "body" and postings.supports("positions"):
+                        positions[(word, docnum)] = postings.value_as("positions")
+    pairs = [(a, b) for a, b in zip(words, words[1:]) if a != b]
+    all_weight = sum(weight.values()) or 1.0
+    pair_weight = sum(weight[a] + weight[b] for a, b in pairs) or 1.0
+    out = {}
+    for docnum in ordered:
+        coverage = sum(weight[w] for w in weight if docnum in held[w]) / all_weight
+        near = sum(weight[a] + weight[b] for a, b in pairs if _near(positions, a, b, docnum))
+        out[docnum] = Fit(coverage, near / pair_weight if pairs else 0.0)
+    return out
+
+
+def _near(positions: dict[tuple[str, int], list[int]], a: str, b: str, docnum: int) -> bool:
+    first, second = positions.get((a, docnum)), positions.get((b, docnum))
+    if not first or not second:
+        return False
+    later = set(second)
+    return any(p + step in later for p in first for step in range(1, NEAR + 1))
