@@ -18,9 +18,8 @@ from eoreader.ingest import Manifest, Summary, discover, plan
 from eoreader.recovery import REBUILD_SUFFIX, rebuild_index, recorded_files
 from eoreader.search import (
     BatchWriter, DamagedIndex, IndexBusy, acquire_lock, file_hash, generation, is_ours, live_files,
-    open_index, strays,
+    open_index, stored_documents, strays, text_hash, unfindable,
 )
-from eoreader.search.verify import stored_documents, text_hash, unfindable
 
 # Stored texts hashed at most (all of them below this), and documents given canned queries.
 TEXT_SAMPLE = 5000

@@ -21,7 +21,9 @@ from eoreader.durable import fsync_path
 from eoreader.indexing import ingest_into
 from eoreader.ingest.manifest import Manifest, load_pending
 from eoreader.sanitize import clean_line
-from eoreader.search import DamagedIndex, NotAnIndex, acquire_lock, create, is_ours, open_index
+from eoreader.search import (
+    DamagedIndex, NotAnIndex, acquire_lock, create, from_stored, is_ours, open_index, stored_documents,
+)
 
 # `--no-rebuild` sets this for the whole process, the TUI included.
 ENV_NO_REBUILD = "EOREADER_NO_REBUILD"
@@ -73,8 +75,22 @@ def sources_of(folder: Path) -> list[str]:
         if pending := load_pending(folder):
             paths |= {e.path for e in pending.entries}
     except (OSError, ValueError, KeyError, TypeError):
-        paths = set()  # no usable manifest: the rebuilt index starts empty
+        paths = _stored_sources(folder)
     return sorted(p for p in paths if os.path.lexists(p))
+
+
+def _stored_sources(folder: Path) -> set[str]:
+    """With no readable manifest, the sources its documents name (empty if it will not open)."""
+    try:
+        _, searcher = open_index(folder)
+    except DamagedIndex:
+        return set()
+    try:
+        return {source for doc in stored_documents(searcher) for source in from_stored(doc.data).sources}
+    except Exception:  # noqa: BLE001  a damaged index may fail anywhere while read back
+        return set()
+    finally:
+        searcher.close()
 
 
 def rebuild_index(folder: Path, unless_opens: bool = False) -> None:

@@ -79,7 +79,7 @@ def test_sigkill_at_random_instants_loses_nothing_committed(corpus_index: Path, 
             _wait_for_commit(proc, pending, before)
             time.sleep(rng.uniform(0, 0.5))
         else:
-            time.sleep(rng.uniform(0.3, 3.0))
+            time.sleep(rng.uniform(0.2, 2.0))
         if proc.poll() is not None:
             # It finished first: it must equal a clean ingest. Start again from nothing.
             assert proc.returncode == 0, (tmp_path / "stderr").read_text()

@@ -117,6 +117,17 @@ def test_damage_is_one_line_then_a_rebuild(seeded: Path, tmp_path: Path) -> None
     assert signature(seeded) == before
 
 
+def test_an_unreadable_manifest_is_rebuilt_from_the_sources_its_documents_name(seeded: Path) -> None:
+    before = signature(seeded)
+    (seeded / "manifest.json").write_text('{"version": 2, "files": [')
+    lines: list[str] = []
+    with Library(seeded, notify=lines.append) as library:
+        assert len(library) == 1
+    assert lines == [f"index damaged: {seeded / 'manifest.json'}: unreadable (JSONDecodeError); rebuilding it "
+                     "from its sources"]
+    assert signature(seeded) == before
+
+
 def test_a_swap_cut_between_its_renames_is_completed(seeded: Path) -> None:
     before = signature(seeded)
     fresh, old = (seeded.with_name(seeded.name + s) for s in (REBUILD_SUFFIX, OLD_SUFFIX))
