@@ -18,7 +18,7 @@ from eoreader.ingest import Manifest, Summary, discover, plan
 from eoreader.recovery import REBUILD_SUFFIX, rebuild_index, recorded_files
 from eoreader.search import (
     BatchWriter, DamagedIndex, IndexBusy, acquire_lock, file_hash, generation, is_ours, live_files,
-    open_index, stored_documents, strays, text_hash, unfindable,
+    StoredDoc, open_index, stored_documents, strays, text_hash, unfindable,
 )
 
 # Stored texts hashed at most (all of them below this), and documents given canned queries.
@@ -101,7 +101,7 @@ def _check_files(folder: Path, live: list[str], manifest: Manifest, report: Repo
             report.findings.append(Finding("damaged", name, "changed since it was written (sha256 differs)"))
 
 
-def _check_documents(docs: list, manifest: Manifest, report: Report) -> None:
+def _check_documents(docs: list[StoredDoc], manifest: Manifest, report: Report) -> None:
     counts = Counter(d.id for d in docs)
     wanted = manifest.doc_ids()
     for doc_id in sorted(wanted - counts.keys()):
@@ -145,9 +145,9 @@ def fix(folder: Path, report: Report) -> list[str]:
     ix, searcher = open_index(folder, recorded_files(folder))
     searcher.close()
     with BatchWriter(ix, folder) as writer:
-        for path in strays(folder, live_files(ix)):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
-            done.append(f"removed {path.name}")
+        for stray in strays(folder, live_files(ix)):
+            shutil.rmtree(stray) if stray.is_dir() else stray.unlink()
+            done.append(f"removed {stray.name}")
         fresh = folder.with_name(folder.name + REBUILD_SUFFIX)
         if fresh.exists():
             shutil.rmtree(fresh)

@@ -17,6 +17,8 @@ from eoreader.sanitize import clean
 
 LOG_NAME = "eoreader.log"
 MAX_BYTES = 1_000_000
+# Set once per process: (the log file's path or None,).
+_installed: tuple[Path | None] | None = None
 
 
 class _CleanFormatter(logging.Formatter):
@@ -32,20 +34,22 @@ def log_path() -> Path:
 
 def setup() -> Path | None:
     """Send warnings and library logging to the log file; returns its path (None: unwritable)."""
-    root = logging.getLogger()
-    if any(getattr(h, "eoreader", False) for h in root.handlers):
-        return log_path()
-    path: Path | None = log_path()
+    global _installed
+    if _installed:
+        return _installed[0]
+    path = log_path()
     handler: logging.Handler
+    where: Path | None = path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=2, encoding="utf-8")
     except OSError:
         # No writable data folder: warnings are dropped rather than drawn over the TUI.
-        handler, path = logging.NullHandler(), None
+        handler, where = logging.NullHandler(), None
     handler.setFormatter(_CleanFormatter("%(asctime)s %(process)d %(name)s %(levelname)s %(message)s"))
-    handler.eoreader = True  # type: ignore[attr-defined]
+    root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     logging.captureWarnings(True)
-    return path
+    _installed = (where,)
+    return where
