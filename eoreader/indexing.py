@@ -8,9 +8,9 @@ from pathlib import Path
 
 from whoosh.index import FileIndex
 
-from eoreader.ingest import Manifest, Summary, discover, plan
+from eoreader.ingest import Change, Manifest, Problem, Summary, discover, plan
 from eoreader.sanitize import clean_line
-from eoreader.search import BatchWriter
+from eoreader.search import BatchWriter, Unindexable
 
 
 class Interrupted(KeyboardInterrupt):
@@ -44,10 +44,15 @@ def ingest_into(ix: FileIndex, folder: Path, sources: Iterable[str | os.PathLike
     summary = Summary()
     writer = BatchWriter(ix, folder)
     seen: set[str] = set()
+    refused: list[tuple[Change, str]] = []
     try:
         with writer:
             for change in plan(files, writer.manifest, summary):
-                writer.write(change)
+                try:
+                    writer.write(change)
+                except Unindexable as exc:
+                    refused.append((change, str(exc)))
+                    continue
                 seen.add(change.document.id)
             if prune:
                 summary.pruned = _prune(writer.manifest, roots, writer)
@@ -55,10 +60,21 @@ def ingest_into(ix: FileIndex, folder: Path, sources: Iterable[str | os.PathLike
         raise Interrupted(writer.committed) from None
     except OSError as exc:  # reading errors are per file and never get here: this is the index
         raise WriteFailed(exc, writer.committed) from exc
+    for change, why in refused:
+        _reject(summary, change, why)
     entries = writer.manifest.entries
     seen |= {entries[p].doc_id for p in summary.unchanged if p in entries}
     summary.documents = len(seen)
     return summary
+
+
+def _reject(summary: Summary, change: Change, reason: str) -> None:
+    """A document the readers made but the index refused: its files are rejected."""
+    for entry in change.entries:
+        summary.rejected.append(Problem(entry.path, reason))
+        for listed in (summary.indexed, summary.merged):
+            if entry.path in listed:
+                listed.remove(entry.path)
 
 
 def _prune(manifest: Manifest, roots: list[Path], writer: BatchWriter) -> list[str]:

@@ -58,7 +58,7 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-class _TooSlow(Exception):
+class _TooSlow(BaseException):  # not Exception: a reader's own `except Exception` must not swallow it
     pass
 
 

@@ -10,11 +10,11 @@ from eoreader.search.store import (
     live_files, open_index, strays,
 )
 from eoreader.search.verify import StoredDoc, stored_documents, text_hash, unfindable
-from eoreader.search.writer import BatchWriter, stored_hash
+from eoreader.search.writer import BatchWriter, Unindexable, stored_hash
 
 __all__ = [
     "SCHEMA_VERSION", "SORTS", "BatchWriter", "DamagedIndex", "Engine", "Filters", "Hit", "IndexBusy", "NotAnIndex",
     "Related", "Results", "Snippet", "acquire_lock", "create", "file_hash", "from_stored", "generation",
     "is_ours", "live_files", "match_spans", "open_index", "query_terms", "related", "stored_hash",
-    "StoredDoc", "stored_documents", "strays", "text_hash", "unfindable",
+    "StoredDoc", "Unindexable", "stored_documents", "strays", "text_hash", "unfindable",
 ]

@@ -32,6 +32,11 @@ from eoreader.search.schema import to_fields
 BATCH_DOCS = 300
 BATCH_SECONDS = 5.0
 
+
+class Unindexable(ValueError):
+    """A parsed document the index cannot hold (its fields fail to convert); the message says why."""
+
+
 class BatchWriter:
     """Adds documents and commits every batch; the manifest is saved after each commit."""
 
@@ -75,7 +80,10 @@ class BatchWriter:
             # Whoosh replaces only committed documents: a second version of one in this
             # batch would leave both.
             self.commit()
-        fields = to_fields(change.document)
+        try:
+            fields = to_fields(change.document)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise Unindexable(f"cannot be indexed ({type(exc).__name__}: {exc})") from exc
         text_hash = stored_hash(fields["data"])
         self._open().update_document(**fields)
         self._ids.add(doc_id)

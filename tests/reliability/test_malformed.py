@@ -206,3 +206,22 @@ def test_mutated_corpus_files_never_stop_the_run(tmp_path: Path) -> None:
     with Library(tmp_path / "index") as library:
         library.ingest([tmp_path / "mutated", FIXTURES / "article"])
         assert library.has("budget_article")
+
+
+def test_a_document_the_index_refuses_rejects_its_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eoreader.search import writer
+
+    real = writer.to_fields
+
+    def refuse(doc: object) -> object:
+        if getattr(doc, "id", "") == "no_key_points":
+            raise ValueError("year 99999 is out of range")
+        return real(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "to_fields", refuse)
+    with Library(tmp_path / "index") as library:
+        summary = library.ingest([FIXTURES / "article"])
+        assert library.has("budget_article") and not library.has("no_key_points")
+    assert [(Path(p.path).name, p.reason) for p in summary.rejected] == [
+        ("no_key_points.txt", "cannot be indexed (ValueError: year 99999 is out of range)")]
+    assert [Path(p).name for p in summary.indexed] == ["budget_article.txt"]
