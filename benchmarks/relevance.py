@@ -194,9 +194,9 @@ def tune(library: Library, sets: dict[str, list[Case]], keys: dict[str, set[str]
     best_score = objective(best)
     print(f"\n== tuning on {len(cases)} queries; start {best_score:.4f} with {best}")
     steps = {
-        "coverage": [0.5, 1.0, 2.0, 4.0, 8.0], "proximity": [0.0, 0.25, 0.5, 1.0],
-        "title": [1.5, 2.0, 3.0, 4.0, 6.0], "keypoints": [0.0, 0.5, 1.0, 2.0], "headings": [0.5, 1.0, 1.5, 2.5],
-        "period": [0.5, 1.0, 2.0, 4.0], "kind": [0.0, 0.15, 0.3, 0.6], "president": [0.0, 0.15, 0.3, 0.6],
+        "coverage": [2.0, 4.0, 8.0, 16.0], "expansion": [0.0, 0.1, 0.2, 0.4], "proximity": [0.0, 0.25, 0.5],
+        "title": [1.5, 2.0, 3.0], "headings": [0.0, 0.75, 1.5, 2.5], "keypoints": [0.0, 0.5, 1.0],
+        "period": [1.0, 2.0, 4.0], "kind": [0.0, 0.15, 0.3, 0.6], "president": [0.0, 0.15, 0.3, 0.6],
     }
     for _ in range(2):
         for name, values in steps.items():

@@ -20,7 +20,9 @@ from whoosh.reading import IndexReader
 
 from eoreader.model import Kind
 from eoreader.search import syntax
+from eoreader.search.passages import stem_of
 from eoreader.search.schema import ANALYZER, TEXT_FIELDS, president_key
+from eoreader.search.spelling import edits
 from eoreader.search.syntax import MUST, NOT, SHOULD, Group, Node, Range, Word
 from eoreader.search.timehints import Period, period_of
 
@@ -37,6 +39,8 @@ SPLIT_FROM_DOCS = 1000
 MAX_EXPANSION = 64
 # Candidate words scanned for one wildcard before keeping the most frequent.
 MAX_SCAN = 2000
+# Longer fuzzy words are matched by their stem's neighbours only.
+MAX_FUZZY_LETTERS = 24
 _ORDER_NUMBER = re.compile(
     r"^\s*(?:(?:executive\s+order|e\.?\s*o\.?)\s*(?:no\.?\s*)?#?)?(\d{4,5})\s*$", re.I
 )
@@ -92,7 +96,7 @@ class WordQuery(Or):
 
     def __init__(self, stem: str, boosts: dict[str, float], docs: int = 0) -> None:
         super().__init__([Term(f, stem, boost=b) for f, b in boosts.items() if b > 0])
-        self.docs = docs
+        self.frequency = docs
 
 
 def text_query(stem: str, boosts: dict[str, float] | None = None, reader: IndexReader | None = None) -> WordQuery:
@@ -135,8 +139,8 @@ class Compiler:
         positive: Query | None
         # Words most documents hold only add to the score of documents that hold a rarer
         # one: matching every document that says "order" costs much and finds nothing.
-        common = [q for q in should if isinstance(q, WordQuery) and q.docs > COMMON_SHARE * self.size]
-        rare = [q for q in should if q not in common and not (isinstance(q, WordQuery) and not q.docs)]
+        common = [q for q in should if isinstance(q, WordQuery) and q.frequency > COMMON_SHARE * self.size]
+        rare = [q for q in should if q not in common and not (isinstance(q, WordQuery) and not q.frequency)]
         if common and rare and not must and self.size >= SPLIT_FROM_DOCS:
             must, should = [_any(rare)], common
         if must and should:
@@ -175,8 +179,7 @@ class Compiler:
         if not stems:
             return None
         if node.fuzzy:
-            parts = [self._fuzzy(s, node.fuzzy, fields) for s in stems]
-            return _all([p for p in parts if p is not None]) if any(parts) else NullQuery
+            return self._fuzzy(text, node.fuzzy, fields) or NullQuery
         if target in TEXT_FIELDS or target == "*":
             self.out.terms.update(stems)
         if target == "*":
@@ -218,10 +221,17 @@ class Compiler:
             return NullQuery
         return Or([Term(f, w, boost=self.boosts.get(f, 1.0)) for w in best for f in fields])
 
-    def _fuzzy(self, stem: str, distance: int, fields: list[str]) -> Query | None:
+    def _fuzzy(self, word: str, distance: int, fields: list[str]) -> Query | None:
+        """Index words within `distance` edits: of the word as typed (each variant stemmed, as
+        the text was), and of its stem."""
+        stem = stem_of(word.lower())
+        variants = {stem_of(v) for v in edits(word.lower())} if len(word) <= MAX_FUZZY_LETTERS else set()
         words: set[str] = set()
         for fname in fields:
-            words.update(islice(self.reader.terms_within(fname, stem, distance, prefix=1), MAX_EXPANSION))
+            words.update(v for v in variants if v and (fname, v) in self.reader)
+            if stem:
+                words.update(islice(self.reader.terms_within(fname, stem, distance, prefix=1), MAX_EXPANSION))
+        words = set(sorted(words)[:MAX_EXPANSION])
         self.out.terms.update(words)
         if not words:
             return None

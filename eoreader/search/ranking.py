@@ -35,6 +35,8 @@ class Weights:
     # pairs found side by side.
     coverage: float = 8.0
     proximity: float = 0.0
+    # Weight of the words that co-occur with the query's rare words (expansion.py).
+    expansion: float = 0.2
 
 
 MIN_MARGIN_DAYS = 30
@@ -88,11 +90,16 @@ class Ranker:
             factor *= 1.0 + w.president
         return factor
 
-    def rerank(self, ranked: list[tuple[int, float]], hints: Hints, limit: int,
-               words: list[str]) -> list[list[tuple[int, float]]]:
-        """The best `limit` groups: each an action first, then coverage of it found here."""
+    def reorder(self, ranked: list[tuple[int, float]], hints: Hints, words: list[str]) -> list[tuple[int, float]]:
+        """The candidates by their scores times the factors of hints and fit, best first."""
         found = fits(self.engine.reader, [d for d, _ in ranked], words) if words else {}
-        scored = sorted(((d, s * self.factor(d, hints, found.get(d))) for d, s in ranked), key=lambda ds: -ds[1])
+        return sorted(((d, s * self.factor(d, hints, found.get(d))) for d, s in ranked), key=lambda ds: -ds[1])
+
+    def rerank(self, ranked: list[tuple[int, float]], hints: Hints, limit: int,
+               words: list[str], docs: int = -1) -> list[list[tuple[int, float]]]:
+        """The best `limit` groups: each an action first, then coverage of it found here.
+        Coverage joins its action only when the action is in the result set `docs`."""
+        scored = self.reorder(ranked, hints, words)
         if hints.wants_summary:
             return [[ds] for ds in scored[:limit]]
         # Groups in order of their best member; coverage joins the action it describes.
@@ -100,7 +107,9 @@ class Ranker:
         for docnum, score in scored:
             lead = docnum
             if self.kind(docnum) in COVERAGE_KINDS:
-                lead = self.engine.links.action_of(docnum) or docnum
+                action = self.engine.links.action_of(docnum)
+                if action is not None and docs >> action & 1:
+                    lead = action
             members_ = groups.setdefault(lead, {lead: score})
             members_.setdefault(docnum, score)
         out = []

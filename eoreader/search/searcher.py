@@ -16,6 +16,7 @@ from eoreader.model import Document
 from eoreader.sanitize import clean_line
 from eoreader.search import spelling, syntax
 from eoreader.search.docsets import DocSets
+from eoreader.search.expansion import cooccurring_terms, expanded
 from eoreader.search.facets import Facets
 from eoreader.search.hints import Hints, find_hints
 from eoreader.search.links import Links
@@ -33,6 +34,7 @@ TIME_BUDGET_SECONDS = 0.2
 CANDIDATES = 100
 # Candidates added from a period the query names, and the days around it they may be from.
 PERIOD_CANDIDATES = 30
+CACHED_EXPANSIONS = 512
 PERIOD_MARGIN_DAYS = 31
 SORTS = ("relevance", "newest", "oldest", "number")
 
@@ -83,6 +85,7 @@ class Engine:
         self.facets = Facets(searcher, self.docsets)
         self.links = Links(self)
         self.ranker = Ranker(self, weights)
+        self._expansions: dict[tuple[str, ...], list[tuple[str, float]]] = {}
         self.presidents = frozenset(t.decode() for t in self.reader.lexicon("president"))
 
     def search(self, text: str, limit: int = 10, sort: str = "relevance", filters: Filters = Filters(),
@@ -102,12 +105,12 @@ class Engine:
             ranked = [(d, 0.0) for d in self.ranker.sorted(docs, order)[:limit]]
             results.hits = [self.hit(d, s, plan.terms) for d, s in ranked]
         else:
-            ranked, results.partial = self._scored(query, budget)
+            ranked, results.partial = self._scored(self._expanded(plan, narrow), budget)
             if plan.hints.periods:
                 ranked = self._with_period(ranked, query, plan.hints, budget)
             if plan.number:
                 ranked = self._number_first(plan.number, ranked, docs)
-            groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words)
+            groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words, docs)
             results.hits = [self.group_hit(group, plan.terms) for group in groups]
         if results.total < spelling.RARE_DOCS:
             results.suggestion = self.suggest(text, plan)
@@ -129,6 +132,7 @@ class Engine:
         ordered = [s for w in words if w.start not in hints.spent for s in analyse(fixed.get(w.start, w.text))]
         return Plan(
             query=query, hints=hints, terms=frozenset(compiled.terms), words=ordered, messages=compiled.messages,
+            excludes=syntax.excludes(tree),
             corrected=spelling.rewrite(text, fixes) if fixes else None, number=order_number(text),
         )
 
@@ -151,6 +155,21 @@ class Engine:
             partial = True
         found = timed.results()
         return [(hit.docnum, float(hit.score or 0.0)) for hit in found], partial
+
+    def _expanded(self, plan: Plan, narrow: Query | None) -> Query:
+        """The query to score: the plan's, with words that co-occur with its rare words."""
+        query = plan.query
+        weight = self.ranker.weights.expansion
+        if query is not None and weight > 0 and plan.words and not plan.excludes:
+            key = tuple(plan.words)
+            if key not in self._expansions:
+                if len(self._expansions) > CACHED_EXPANSIONS:
+                    self._expansions.clear()
+                self._expansions[key] = cooccurring_terms(self, plan.words)
+            query = expanded(query, self._expansions[key], weight, self.ranker.boosts)
+        if narrow is not None:
+            query = And([query, ConstantScoreQuery(narrow, 0.0)]) if query is not None else narrow
+        return query
 
     def _with_period(self, ranked: list[tuple[int, float]], query: Query, hints: Hints,
                      budget: float) -> list[tuple[int, float]]:
@@ -204,6 +223,8 @@ class Plan:
     terms: frozenset[str]
     # The index words of the free text, in the order typed (for proximity).
     words: list[str]
+    # The query excludes documents (-word, NOT): expansion words must not bring them back.
+    excludes: bool
     messages: list[str]
     corrected: str | None
     number: str | None

@@ -234,3 +234,8 @@ def leaves(node: Node) -> list[Word | Phrase | Range]:
     if isinstance(node, Group):
         return [leaf for _, child in node.clauses for leaf in leaves(child)]
     return [node]
+
+
+def excludes(group: Group) -> bool:
+    """Whether any clause under `group` excludes documents (-word, NOT)."""
+    return any(occur == NOT or (isinstance(node, Group) and excludes(node)) for occur, node in group.clauses)
