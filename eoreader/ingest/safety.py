@@ -63,8 +63,10 @@ class _TooSlow(BaseException):  # not Exception: a reader's own `except Exceptio
 
 
 @contextmanager
-def time_limit(seconds: float = READ_SECONDS) -> Iterator[None]:
-    """Stop a reader that takes longer than `seconds` (main thread only: it uses SIGALRM)."""
+def time_limit(seconds: float | None = None) -> Iterator[None]:
+    """Stop a reader that takes longer than `seconds` (default READ_SECONDS; main thread
+    only: it uses SIGALRM)."""
+    seconds = READ_SECONDS if seconds is None else seconds
     if threading.current_thread() is not threading.main_thread():
         yield
         return

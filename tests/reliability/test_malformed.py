@@ -15,6 +15,7 @@ import pytest
 
 from eoreader import Library
 from eoreader.ingest import Manifest, Summary, plan
+from eoreader.ingest.source import Source
 from eoreader.sanitize import clean_line
 from eoreader.search import open_index
 from eoreader.search.schema import from_stored
@@ -224,4 +225,24 @@ def test_a_document_the_index_refuses_rejects_its_files(tmp_path: Path, monkeypa
         assert library.has("budget_article") and not library.has("no_key_points")
     assert [(Path(p.path).name, p.reason) for p in summary.rejected] == [
         ("no_key_points.txt", "cannot be indexed (ValueError: year 99999 is out of range)")]
+    assert [Path(p).name for p in summary.indexed] == ["budget_article.txt"]
+
+
+def test_a_reader_stuck_on_a_file_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eoreader.ingest import formats, safety
+
+    def forever(source: Source) -> object:
+        while True:
+            try:
+                sum(range(10_000))
+            except Exception:  # noqa: BLE001  a careless reader: the time limit must get through
+                continue
+
+    stuck = formats.Reader("stuck", lambda s: s.path.suffix == ".stuck", forever, rank=1)  # type: ignore[arg-type]
+    monkeypatch.setattr(formats, "READERS", [stuck, *formats.READERS])
+    monkeypatch.setattr(safety, "READ_SECONDS", 0.3)
+    (tmp_path / "loop.stuck").write_text("anything")
+    summary = Summary()
+    list(plan(iter([tmp_path / "loop.stuck", FIXTURES / "article" / "budget_article.txt"]), Manifest(), summary))
+    assert [(Path(p.path).name, p.reason) for p in summary.rejected] == [("loop.stuck", "reading took longer than 0.3 s")]
     assert [Path(p).name for p in summary.indexed] == ["budget_article.txt"]
