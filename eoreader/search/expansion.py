@@ -36,8 +36,11 @@ def cooccurring_terms(engine: Engine, words: Sequence[str]) -> list[tuple[str, f
     out: dict[str, float] = {}
     known = set(words)
     for word in dict.fromkeys(words):
+        frequency = max(engine.reader.doc_frequency(f, word) for f in ("title", "body"))
+        if not 0 < frequency <= RARE_SHARE * size:
+            continue
         docnums = sorted(engine.searcher.docs_for_query(text_query(word, {"title": 1.0, "body": 1.0})))
-        if not 0 < len(docnums) <= RARE_SHARE * size:
+        if len(docnums) > RARE_SHARE * size:
             continue
         counts: Counter[str] = Counter()
         for docnum in docnums[:TITLES]:
@@ -46,8 +49,7 @@ def cooccurring_terms(engine: Engine, words: Sequence[str]) -> list[tuple[str, f
         scored = []
         for other, held in counts.items():
             docs = max(engine.reader.doc_frequency(f, other) for f in ("title", "body"))
-            # Numbers (years, order numbers) say when or which, not what.
-            if held >= 2 and docs < COMMON_SHARE * size and not other.isdigit():
+            if held >= 2 and docs < COMMON_SHARE * size:
                 scored.append((held / len(docnums) * math.log(size / docs), other))
         for score, other in sorted(scored, reverse=True)[:TERMS]:
             out[other] = max(out.get(other, 0.0), score)
