@@ -159,10 +159,11 @@ class SearchScreen(Screen[None]):
         self.post_message(OpenDocument(event.option.id, section, self._results.query))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # None: listed (dimmed) in the help, but does nothing until there is something to do.
         if action == "use_suggestion":
-            return bool(self._results and self._results.suggestion)
+            return True if self._results and self._results.suggestion else None
         if action == "reset_filters":
-            return bool(self.filters)
+            return True if self.filters else None
         return True
 
     def action_focus_query(self) -> None:
