@@ -230,13 +230,10 @@ class Plan:
     number: str | None
 
 
-@lru_cache(maxsize=256)
-def _stored(searcher: Searcher, docnum: int) -> bytes:
-    return searcher.stored_fields(docnum)["data"]
-
-
+@lru_cache(maxsize=512)
 def _document(searcher: Searcher, docnum: int) -> Document:
-    return from_stored(_stored(searcher, docnum))
+    """A stored document, decoded once: typing a query shows the same hits key after key."""
+    return from_stored(searcher.stored_fields(docnum)["data"])
 
 
 def query_terms(text: str, schema: object) -> frozenset[str]:
