@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eoreader import Library
+from eoreader.ingest import Summary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -40,13 +41,20 @@ def seed_library(index_dir: Path) -> Iterator[Library]:
 
 
 @pytest.fixture(scope="session")
-def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of the whole shared corpus plus the seed, built once per test run."""
+def corpus_ingest(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Summary]:
+    """An index of the whole shared corpus plus the seed, built once per test run (a full
+    ingest takes about a minute), and the summary of ingesting the corpus into it."""
     corpus = require_corpus()
     folder = tmp_path_factory.mktemp("corpus") / "index"
     with Library(folder) as library:
-        library.ingest([corpus, SEEDS])
-    return folder
+        summary = library.ingest([corpus])
+        library.ingest([SEEDS])
+    return folder, summary
+
+
+@pytest.fixture(scope="session")
+def corpus_index(corpus_ingest: tuple[Path, Summary]) -> Path:
+    return corpus_ingest[0]
 
 
 @pytest.fixture

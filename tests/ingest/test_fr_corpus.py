@@ -29,9 +29,11 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="module")
-def ingested(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Summary, Library]]:
-    with Library(tmp_path_factory.mktemp("fr-corpus") / "index") as library:
-        yield library.ingest([corpus]), library
+def ingested(corpus_ingest: tuple[Path, Summary]) -> Iterator[tuple[Summary, Library]]:
+    """The session's corpus index, and the summary of its first ingest of the corpus."""
+    folder, summary = corpus_ingest
+    with Library(folder) as library:
+        yield summary, library
 
 
 def orders(corpus: Path) -> dict[str, list[Path]]:
