@@ -35,6 +35,8 @@ CANDIDATES = 100
 # Candidates added from a period the query names, and the days around it they may be from.
 PERIOD_CANDIDATES = 30
 CACHED_EXPANSIONS = 512
+# Words in more than this share of documents are not looked for in passages.
+MARKED_SHARE = 0.5
 PERIOD_MARGIN_DAYS = 31
 SORTS = ("relevance", "newest", "oldest", "number")
 
@@ -100,10 +102,11 @@ class Engine:
         docs = self.docsets.of(query)
         results = Results(query=text, total=docs.bit_count(), hits=[], facets=self.facets.count(docs),
                           corrected=plan.corrected, messages=plan.messages)
-        if plan.query is None or sort != "relevance":
+        # Without words to rank by (only fields, dates or a period), relevance is newest first.
+        if plan.query is None or sort != "relevance" or not plan.terms:
             order = "newest" if sort == "relevance" else sort
             ranked = [(d, 0.0) for d in self.ranker.sorted(docs, order)[:limit]]
-            results.hits = [self.hit(d, s, plan.terms) for d, s in ranked]
+            results.hits = [self.hit(d, s, self._marked(plan.terms)) for d, s in ranked]
         else:
             ranked, results.partial = self._scored(self._expanded(plan, narrow), budget)
             if plan.hints.periods:
@@ -111,7 +114,7 @@ class Engine:
             if plan.number:
                 ranked = self._number_first(plan.number, ranked, docs)
             groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words, docs)
-            results.hits = [self.group_hit(group, plan.terms) for group in groups]
+            results.hits = [self.group_hit(group, self._marked(plan.terms)) for group in groups]
         if results.total < spelling.RARE_DOCS:
             results.suggestion = self.suggest(text, plan)
         return results
@@ -187,6 +190,13 @@ class Engine:
             return ranked
         top = max((s for _, s in ranked), default=1.0) * 10 + 1
         return [(docnum, top)] + [(d, s) for d, s in ranked if d != docnum]
+
+    def _marked(self, terms: frozenset[str]) -> frozenset[str]:
+        """The words to find in passages: not those most documents hold ("order", "federal"),
+        which would only dilute the passage and cost a look at every one of them."""
+        size = max(self.reader.doc_count(), 1)
+        rare = frozenset(t for t in terms if self.reader.doc_frequency("body", t) <= MARKED_SHARE * size)
+        return rare or terms
 
     def document(self, docnum: int) -> Document:
         return _document(self.searcher, docnum)
