@@ -39,6 +39,9 @@ class EOReaderApp(App[None]):
         Binding("B,ctrl+b", "bookmarks", "Bookmarks", key_display="B", show=False),
         Binding("alt+left", "back", "Back", show=False),
         Binding("alt+right,f", "forward", "Forward", show=False),
+        Binding("number_sign", "open_order", "Open order by number", key_display="#", show=False),
+        Binding("I", "ingest", "Ingest a folder", show=False),
+        Binding("T", "change_theme", "Switch theme", show=False),
     ]
 
     def __init__(self, library: Library, userdata: UserData | None = None) -> None:

@@ -142,7 +142,7 @@ def test_search_open_an_order_follow_a_reference_go_back_and_quit(
     term.keys("l")  # the first reference: Executive Order 13584, in Sec. 2
     term.keys("Enter")
     screen = term.wait_for(lambda s: "EO 13584 · signed 2011-09-09" in s)
-    assert "Revoked by EO 13721" in screen
+    assert "Revoked by EO 13721, 2016" in screen
     term.keys("Escape")
     term.wait_for(lambda s: "EO 13721 · signed 2016-03-14" in s)
     term.keys("f")

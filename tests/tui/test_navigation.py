@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.command import CommandPalette
@@ -16,7 +17,7 @@ from eoreader.tui.screens.ingest import IngestScreen
 from eoreader.tui.screens.prompt import PromptScreen
 from eoreader.tui.screens.reader import ReaderScreen
 from eoreader.tui.screens.search import SearchScreen
-from eoreader.tui.widgets.document_view import DocumentView
+from eoreader.tui.widgets.document_view import DocumentView, SectionBlock
 from eoreader.userdata import Bookmark, UserData
 from tests.tui.conftest import WILMERHALE, search, settle
 from tests.tui.test_reader_screen import notices, open_doc
@@ -47,7 +48,7 @@ async def test_bookmarks_screen_lists_opens_and_forgets(sample_app: EOReaderApp)
         assert isinstance(sample_app.screen, BookmarksScreen)
         listing = sample_app.screen.query_one(BookmarkList)
         assert [o.id for o in listing._options] == [WILMERHALE, "eo-13721"]
-        await pilot.press("j", "enter")
+        await pilot.press("j", "k", "j", "enter")
         await settle(pilot)
         reader = sample_app.screen
         assert isinstance(reader, ReaderScreen) and reader.document.id == "eo-13721"
@@ -135,14 +136,21 @@ async def test_palette_ingests_a_folder_in_a_worker_with_progress(sample_app: EO
         assert sample_app.screen._results.total == 1  # type: ignore[attr-defined]
 
 
-async def test_palette_switches_the_theme(sample_app: EOReaderApp) -> None:
+async def test_palette_switches_the_theme_and_the_text_follows_it(sample_app: EOReaderApp) -> None:
     async with sample_app.run_test(size=WIDE) as pilot:
-        await open_doc(pilot, "eo-13721")
-        before = sample_app.theme
+        reader = await open_doc(pilot, "eo-13721")
+        revocation = next(b for b in reader.query(SectionBlock) if b.anchor == "2")
+
+        def link_look() -> str:
+            content = revocation.render()
+            return next(str(s.style) for s in content.spans if "ref" in getattr(s.style, "meta", {}))  # type: ignore[union-attr]
+
+        before, look = sample_app.theme, link_look()
         await palette(pilot, "theme")
         await pilot.press(*"nord", "enter")
         await settle(pilot)
         assert sample_app.theme == "nord" != before
+        assert link_look() != look
 
 
 async def test_help_lists_every_binding_of_each_screen(sample_app: EOReaderApp) -> None:
@@ -160,7 +168,8 @@ async def test_help_lists_every_binding_of_each_screen(sample_app: EOReaderApp) 
             below = sample_app.screen
             # The screen's own bindings, but for keys the focused widget takes (down in a list).
             taken = {key for key, _ in sample_app.focused._bindings} if sample_app.focused else set()
-            expected = {b.description for key, b in below._bindings if b.description and key not in taken}
+            expected = {re.sub(r"\b\d\b", "N", b.description)  # Section 1-9: one row, "Section N"
+                        for key, b in below._bindings if b.description and key not in taken}
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(sample_app.screen, HelpScreen)
@@ -181,3 +190,21 @@ async def test_prompts_cancel_with_escape(sample_app: EOReaderApp) -> None:
         await palette(pilot, "Ingest a folder")
         await pilot.press("escape")
         assert sample_app.screen is reader and sample_app.ingest_job is None
+
+
+async def test_app_keys_open_order_ingest_and_theme_dialogs(sample_app: EOReaderApp) -> None:
+    async with sample_app.run_test(size=WIDE) as pilot:
+        reader = await open_doc(pilot, "eo-13721")
+        await pilot.press("number_sign")
+        assert isinstance(sample_app.screen, PromptScreen) and "order number" in sample_app.screen._title
+        await pilot.press(*"13584", "enter")
+        await settle(pilot)
+        assert sample_app.screen.document.id == "eo-13584"  # type: ignore[attr-defined]
+        await pilot.press("I")
+        assert isinstance(sample_app.screen, PromptScreen) and "Ingest" in sample_app.screen._title
+        await pilot.press("escape", "T")
+        await settle(pilot)
+        assert isinstance(sample_app.screen, CommandPalette)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert sample_app.screen is reader

@@ -144,9 +144,12 @@ async def test_question_mark_opens_help_listing_the_bindings(app: EOReaderApp) -
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = str(app.screen.query_one("#help-keys").render())
-        for description in ("Next §", "Prev §", "Contents", "Back", "Quit", "Top", "Bottom", "Section 1"):
+        for description in ("Next §", "Prev §", "Contents", "Back", "Quit", "Top", "Bottom", "Section N"):
             assert description in keys
+        assert "1-9" in keys  # the nine section keys in one row
         await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("question_mark", "question_mark")  # ? opens and closes it
         assert isinstance(app.screen, ReaderScreen)
 
 

@@ -53,7 +53,7 @@ async def test_header_names_the_order_its_dates_citation_status_and_files(sample
         reader = await open_doc(pilot, "eo-13584")
         header = str(reader.query_one(DocumentHeader).render())
         for part in ("Developing an Integrated Strategic Counterterrorism", "EXECUTIVE ORDER", "EO 13584",
-                     "signed 2011-09-09", "published 2011-09-15", "76 FR 56945", "Revoked by EO 13721 (2016)",
+                     "signed 2011-09-09", "published 2011-09-15", "76 FR 56945", "Revoked by EO 13721, 2016",
                      "from EO_13584.json, EO_13584.xml"):
             assert part in header
         assert "/" not in header.split("from ")[1]  # file names, never folders
@@ -290,3 +290,45 @@ async def test_number_keys_go_to_the_numbered_section_and_s_returns_to_search(sa
         await settle(pilot)
         assert isinstance(sample_app.screen, SearchScreen)
         assert sample_app.focused is sample_app.screen.query_one("#query")
+
+
+async def test_the_other_vim_keys_of_the_reader_panels(sample_app: EOReaderApp) -> None:
+    async with sample_app.run_test(size=WIDE) as pilot:
+        reader = await open_doc(pilot, WILMERHALE)
+        body = reader.query_one(DocumentView)
+        await pilot.press("l", "l", "L")  # links: 14147, 14230, back to 14147
+        assert text_at_cursor(body) == "Executive Order 14147"
+        await pilot.press("g", "space")
+        assert body.scroll_y == body.scrollable_content_region.height
+        toc = reader.query_one(TableOfContents)
+        toc.focus()
+        await pilot.press("home", "j", "j")
+        assert toc.cursor_node is not None and toc.cursor_node.data == "2"
+        await pilot.press("l", "j")
+        assert toc.cursor_node.data == "2.a"  # type: ignore[union-attr]
+        await pilot.press("h")  # to the parent, then closed
+        assert toc.cursor_node.data == "2"  # type: ignore[union-attr]
+        await pilot.press("h")
+        assert not toc.cursor_node.is_expanded  # type: ignore[union-attr]
+        await pilot.press("k")
+        assert toc.cursor_node.data == "1"  # type: ignore[union-attr]
+        for panel in (reader.query_one(KeyPointList), reader.query_one(RelatedPanel)):
+            panel.focus()
+            panel.highlighted = 1
+            await pilot.press("j")
+            assert panel.highlighted == 2
+            await pilot.press("k")
+            assert panel.highlighted == 1
+
+
+async def test_y_copies_the_selected_text_when_there_is_one(sample_app: EOReaderApp) -> None:
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    async with sample_app.run_test(size=WIDE) as pilot:
+        reader = await open_doc(pilot, "eo-13721")
+        revocation = block(reader, "2")
+        reader.selections = {revocation: Selection(Offset(0, 1), Offset(21, 1))}
+        await pilot.press("y")
+        assert sample_app.clipboard == "Executive Order 13584"
+        assert "Copied the selected text" in notices(sample_app)

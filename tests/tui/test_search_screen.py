@@ -42,7 +42,10 @@ async def test_facets_count_the_result_set_and_choosing_one_filters(sample_app: 
         assert "Obama 2" in lines and "2011 1" in lines
         await pilot.press("ctrl+f")
         assert panel.has_focus
-        panel.highlighted = lines.index("Obama 2")
+        panel.highlighted = lines.index("Trump 3")
+        await pilot.press("j")
+        assert panel.highlighted == lines.index("Obama 2")
+        await pilot.press("k", "j")
         await pilot.press("enter")
         await settle(pilot)
         hits = sample_app.screen.query_one(ResultList)
@@ -97,7 +100,7 @@ async def test_a_corrected_typo_can_be_searched_as_typed_and_the_suggestion_take
         line = shown(sample_app, "#suggestion")
         assert "Showing results for counterterrorism" in line and "Search for counterterorism instead" in line
         assert screen._results is not None and screen._results.total == 2
-        await screen.run_action("search_as_typed")
+        await pilot.press("ctrl+t")
         await settle(pilot)
         assert screen._results.total == 0  # type: ignore[union-attr]
         assert "Did you mean counterterrorism?" in shown(sample_app, "#suggestion")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,6 +21,9 @@ PLACES = {
 }
 
 
+_NUMBER = re.compile(r"\b\d\b")
+
+
 def _place(node: DOMNode) -> str:
     name = type(node).__name__
     return PLACES.get(name, name)
@@ -31,10 +36,16 @@ def bindings_text(screen: Screen[object]) -> Content:
     for active in screen.active_bindings.values():
         binding = active.binding
         if binding.description:
-            keys = groups.setdefault(active.node, {}).setdefault((binding.action, binding.description), [])
+            # "Section 1" ... "Section 9" (actions section(1) ... section(9)) make one row.
+            action, description = binding.action.split("(")[0], _NUMBER.sub("N", binding.description)
+            keys = groups.setdefault(active.node, {}).setdefault((action, description), [])
             key = screen.app.get_key_display(binding)
             if key not in keys:
                 keys.append(key)
+    for rows in groups.values():
+        for keys in rows.values():
+            if len(keys) > 2 and all(k.isdigit() for k in keys):
+                keys[:] = [f"{keys[0]}-{keys[-1]}"]
     order = sorted(groups, key=lambda n: (n is not screen, n is screen.app))
     width = max((len(", ".join(k)) for g in groups.values() for k in g.values()), default=0) + 2
     lines: list[Content] = []

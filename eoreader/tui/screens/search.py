@@ -39,6 +39,7 @@ class SearchScreen(Screen[None]):
         Binding("ctrl+b", "app.bookmarks", "Bookmarks"),
         Binding("ctrl+r", "reset_filters", "Drop filters", show=False),
         Binding("ctrl+g", "use_suggestion", "Did you mean", show=False),
+        Binding("ctrl+t", "search_as_typed", "Search as typed", show=False),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -116,7 +117,7 @@ class SearchScreen(Screen[None]):
         suggestion.display = bool(results.suggestion or results.corrected)
         if results.corrected:
             suggestion.update(Content.from_markup(
-                "Showing results for [b]$c[/b]. [@click=screen.search_as_typed]Search for $q instead[/]",
+                "Showing results for [b]$c[/b]. [@click=screen.search_as_typed]Search for $q instead[/] (ctrl+t)",
                 c=clean_line(results.corrected), q=clean_line(results.query)))
         elif results.suggestion:
             suggestion.update(Content.from_markup(
@@ -164,6 +165,8 @@ class SearchScreen(Screen[None]):
             return True if self._results and self._results.suggestion else None
         if action == "reset_filters":
             return True if self.filters else None
+        if action == "search_as_typed":
+            return True if self._results and self._results.corrected else None
         return True
 
     def action_focus_query(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -11,10 +13,17 @@ from eoreader.tui.text import badge, file_names, literal
 
 
 def status_line(status: str, by: str | None) -> str:
-    """ "Revoked by EO 13062, 1997"; "" for an order in force."""
+    """ "Revoked by EO 13062, 1997" (from "EO 13062 (1997)"); "" for an order in force."""
     if not status or status == "in force":
         return ""
-    return f"{status.capitalize()} by {clean_line(by)}" if by else status.capitalize()
+    if not by:
+        return status.capitalize()
+    by = _YEAR.sub(r", \1", clean_line(by))
+    return f"{status.capitalize()} by {by}"
+
+
+# The year the search API puts in brackets after the order that made a change.
+_YEAR = re.compile(r" \((\d{4})\)$")
 
 
 def header_content(doc: Document, status: tuple[str, str | None] | None, bookmarked: bool) -> Content:
