@@ -8,6 +8,7 @@ and a facet count is `(results & value).bit_count()`.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 
@@ -49,6 +50,7 @@ class DocSets:
         self.size = self.reader.doc_count_all()
         self._terms: OrderedDict[tuple[str, str], int] = OrderedDict()
         self._all: int | None = None
+        self._lock = threading.Lock()
 
     def all(self) -> int:
         """Every live document."""
@@ -58,17 +60,20 @@ class DocSets:
 
     def term(self, fieldname: str, text: str) -> int:
         key = (fieldname, text)
-        if key in self._terms:
-            self._terms.move_to_end(key)
-            return self._terms[key]
+        with self._lock:  # a cancelled search may still run beside the next one (TUI workers)
+            cached = self._terms.get(key)
+            if cached is not None:
+                self._terms.move_to_end(key)
+                return cached
         try:
             ids = self.reader.postings(fieldname, text).all_ids() if (fieldname, text) in self.reader else ()
         except KeyError:
             ids = ()
         bitmap = to_bitmap(ids, self.size) & self.all()
-        self._terms[key] = bitmap
-        if len(self._terms) > CACHED_TERMS:
-            self._terms.popitem(last=False)
+        with self._lock:
+            self._terms[key] = bitmap
+            if len(self._terms) > CACHED_TERMS:
+                self._terms.popitem(last=False)
         return bitmap
 
     def of(self, query: Query | None) -> int:

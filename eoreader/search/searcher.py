@@ -93,6 +93,8 @@ class Engine:
     def search(self, text: str, limit: int = 10, sort: str = "relevance", filters: Filters = Filters(),
                correct: bool = True, budget: float = TIME_BUDGET_SECONDS) -> Results:
         """The best `limit` hits (groups) for the user's `text`; empty text lists newest first."""
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         text = clean_line(text)[:MAX_QUERY_CHARS]
         plan = self.plan(text, correct)
         narrow = filters.query()
@@ -165,11 +167,13 @@ class Engine:
         weight = self.ranker.weights.expansion
         if query is not None and weight > 0 and plan.words and not plan.excludes:
             key = tuple(plan.words)
-            if key not in self._expansions:
+            terms = self._expansions.get(key)
+            if terms is None:
+                terms = cooccurring_terms(self, plan.words)
                 if len(self._expansions) > CACHED_EXPANSIONS:
                     self._expansions.clear()
-                self._expansions[key] = cooccurring_terms(self, plan.words)
-            query = expanded(query, self._expansions[key], weight, self.ranker.boosts)
+                self._expansions[key] = terms
+            query = expanded(query, terms, weight, self.ranker.boosts)
         if narrow is not None:
             query = And([query, ConstantScoreQuery(narrow, 0.0)]) if query is not None else narrow
         return query
