@@ -60,23 +60,23 @@ def find_marks(text: str, terms: Collection[str]) -> list[tuple[int, int, str]]:
         return []
     marks = []
     for match in finder.finditer(text):
-        word = match.group()
-        for candidate in _shapes(word):
-            stem = stem_of(candidate)
+        for length, stem in _shape_stems(match.group()):
             if stem in terms:
                 start = match.start()
-                marks.append((start, start + len(candidate), stem))
+                marks.append((start, start + length, stem))
                 break
     return marks
 
 
-def _shapes(word: str) -> list[str]:
-    """`word` as matched, and cut at its inner punctuation ("enforcement's" -> "enforcement")."""
+@lru_cache(maxsize=50_000)
+def _shape_stems(word: str) -> tuple[tuple[int, str | None], ...]:
+    """(length, index word) of `word` as matched and cut at its inner punctuation
+    ("enforcement's" -> "enforcement"): the shapes a mark may take, longest first."""
     shapes = [word.rstrip("'.-")]
     for sep in ("'", "-", "."):
         if sep in shapes[-1]:
             shapes.append(shapes[-1].split(sep)[0])
-    return [s for s in shapes if s]
+    return tuple((len(shape), stem_of(shape)) for shape in shapes if shape)
 
 
 def best_passage(doc: Document, terms: Collection[str], weight: Callable[[str], float]) -> Passage:
