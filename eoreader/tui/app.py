@@ -91,7 +91,7 @@ class EOReaderApp(App[None]):
         elif self.open(Visit(doc_id)):
             self.forward_visits.clear()
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         """Return to the document (or the search) before this one."""
         screen = self.screen
         if isinstance(screen, ReaderScreen):

@@ -52,7 +52,7 @@ async def test_bookmarks_screen_lists_opens_and_forgets(sample_app: EOReaderApp)
         await settle(pilot)
         reader = sample_app.screen
         assert isinstance(reader, ReaderScreen) and reader.document.id == "eo-13721"
-        assert reader.query_one(DocumentView).anchor == "6"  # where it was bookmarked
+        assert reader.query_one(DocumentView).reading == "6"  # where it was bookmarked
         await pilot.press("escape")  # back to the search: the bookmarks screen was left
         await settle(pilot)
         assert isinstance(sample_app.screen, SearchScreen)
@@ -83,9 +83,9 @@ async def test_bookmarks_and_reading_positions_survive_a_restart(sample_index: P
             assert [o.id for o in again.screen.query_one(BookmarkList)._options] == ["eo-13721"]
             await pilot.press("enter")
             await settle(pilot)
-            assert again.screen.query_one(DocumentView).anchor == "6"
+            assert again.screen.query_one(DocumentView).reading == "6"
             reader = await open_doc(pilot, WILMERHALE)
-            assert reader.query_one(DocumentView).anchor == "4"  # the last reading position
+            assert reader.query_one(DocumentView).reading == "4"  # the last reading position
 
 
 async def test_palette_opens_an_order_by_number_and_says_when_it_is_missing(sample_app: EOReaderApp) -> None:
@@ -108,7 +108,7 @@ async def test_palette_jumps_to_a_section_and_opens_bookmarks(sample_app: EORead
     async with sample_app.run_test(size=WIDE) as pilot:
         reader = await open_doc(pilot, "eo-13721")
         await palette(pilot, "Interagency Support")
-        assert sample_app.screen is reader and reader.query_one(DocumentView).anchor == "5"
+        assert sample_app.screen is reader and reader.query_one(DocumentView).reading == "5"
         await palette(pilot, "Bookmarks")
         assert isinstance(sample_app.screen, BookmarksScreen)
 
@@ -139,7 +139,7 @@ async def test_palette_ingests_a_folder_in_a_worker_with_progress(sample_app: EO
 async def test_palette_switches_the_theme_and_the_text_follows_it(sample_app: EOReaderApp) -> None:
     async with sample_app.run_test(size=WIDE) as pilot:
         reader = await open_doc(pilot, "eo-13721")
-        revocation = next(b for b in reader.query(SectionBlock) if b.anchor == "2")
+        revocation = next(b for b in reader.query(SectionBlock) if b.block.anchor == "2")
 
         def link_look() -> str:
             content = revocation.render()

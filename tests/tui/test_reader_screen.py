@@ -36,7 +36,7 @@ async def open_doc(pilot: Pilot[None], doc_id: str, query: str = "") -> ReaderSc
 
 
 def block(reader: ReaderScreen, anchor: str) -> SectionBlock:
-    return next(b for b in reader.query(SectionBlock) if b.anchor == anchor)
+    return next(b for b in reader.query(SectionBlock) if b.block.anchor == anchor)
 
 
 def text_at_cursor(body: DocumentView) -> str:
@@ -75,10 +75,10 @@ async def test_contents_tree_follows_the_body_and_moves_it(sample_app: EOReaderA
         await pilot.press("down", "down", "down")  # Sec. 1, Sec. 2, Sec. 3
         await settle(pilot)
         assert toc.cursor_node is not None and toc.cursor_node.data == "3"
-        assert body.anchor == "3" and body.scroll_y == block(reader, "3").virtual_region.y
+        assert body.reading == "3" and body.scroll_y == block(reader, "3").virtual_region.y
         await pilot.press("l", "down", "enter")  # open Sec. 3, go to (a), choose it
         await settle(pilot)
-        assert body.anchor == "3.a"
+        assert body.reading == "3.a"
 
 
 async def test_labelled_paragraphs_are_indented_by_level_and_lines_stay_readable(sample_app: EOReaderApp) -> None:
@@ -283,9 +283,9 @@ async def test_number_keys_go_to_the_numbered_section_and_s_returns_to_search(sa
         reader = await open_doc(pilot, "eo-13721")
         body = reader.query_one(DocumentView)
         await pilot.press("3")
-        assert body.anchor == "3"
+        assert body.reading == "3"
         await pilot.press("right_square_bracket")
-        assert body.anchor == "4"
+        assert body.reading == "4"
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(sample_app.screen, SearchScreen)

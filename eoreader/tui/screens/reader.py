@@ -231,7 +231,7 @@ class ReaderScreen(Screen[None]):
                 self.notify("Bookmark removed")
             else:
                 self.userdata.add_bookmark(Bookmark(doc.id, doc.title, doc.kind.value, doc.number,
-                                                    self.query_one(DocumentView).anchor or None))
+                                                    self.query_one(DocumentView).reading or None))
                 self.notify("Bookmarked: B lists the bookmarks")
         except OSError as exc:
             self.notify(f"Could not save the bookmarks: {exc.strerror or exc}", severity="error")

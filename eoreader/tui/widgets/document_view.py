@@ -26,10 +26,6 @@ class SectionBlock(Static):
         self.block, self.index = block, index
 
     @property
-    def anchor(self) -> str:
-        return self.block.anchor
-
-    @property
     def top(self) -> int:
         return self.block.top
 
@@ -125,7 +121,7 @@ class DocumentView(VerticalScroll, can_focus=True):
         return len(self._heads)
 
     @property
-    def anchor(self) -> str:
+    def reading(self) -> str:
         """The anchor of the section (at any depth) at the top of the view."""
         return self._anchor
 
@@ -136,12 +132,12 @@ class DocumentView(VerticalScroll, can_focus=True):
         index = max(0, min(index, len(self._heads) - 1))
         self._jump = index
         self.scroll_to_widget(self._heads[index], top=True, animate=False)
-        self._set_current(index, self._heads[index].anchor)
+        self._set_current(index, self._heads[index].block.anchor)
 
     def go_to_anchor(self, anchor: str, offset: int = 0) -> None:
         """Scroll to the block of the section with `anchor` (any depth), `offset` lines into it."""
         for block in self._blocks:
-            if block.anchor == anchor:
+            if block.block.anchor == anchor:
                 self._jump = block.top
                 y = block.virtual_region.y + max(0, offset)
                 self.scroll_to(y=min(y, self.max_scroll_y), animate=False, immediate=True)
@@ -153,7 +149,7 @@ class DocumentView(VerticalScroll, can_focus=True):
         block = self._block_at(self.scroll_y)
         if block is None:
             return "", 0
-        return block.anchor, max(0, round(self.scroll_y) - block.virtual_region.y)
+        return block.block.anchor, max(0, round(self.scroll_y) - block.virtual_region.y)
 
     def step(self, kind: str, forward: bool) -> Target | None:
         """Move the cursor to the next (or previous) key point, link or match and show it."""
@@ -204,7 +200,7 @@ class DocumentView(VerticalScroll, can_focus=True):
         self._jump = None
         block = self._block_at(self.scroll_y)
         if block is not None:
-            self._set_current(block.top, block.anchor)
+            self._set_current(block.top, block.block.anchor)
 
     def _is_visible(self, block: SectionBlock) -> bool:
         y = block.virtual_region.y
