@@ -33,7 +33,8 @@ INDEX_NAME = "MAIN"
 LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
 PID_FILE = "writer.pid"
 # What eoreader itself keeps beside Whoosh's files.
-OWN_FILES = {MARKER, LOCK_NAME, PID_FILE, "manifest.json", "manifest.pending.json", ".gitkeep", ".gitignore"}
+OWN_FILES = {MARKER, LOCK_NAME, PID_FILE, "manifest.json", "manifest.log", "manifest.pending.json", ".gitkeep",
+             ".gitignore"}
 
 
 # Writers wait this long for the lock before saying who holds it.

@@ -23,7 +23,7 @@ from whoosh.reading import SegmentReader
 from whoosh.writing import NO_MERGE, SegmentWriter
 
 from eoreader.ingest import Change
-from eoreader.ingest.manifest import Entry, Manifest, Pending, drop_pending
+from eoreader.ingest.manifest import Batch, Entry, Manifest
 from eoreader.search import store
 from eoreader.search.store import IndexBusy
 from eoreader.search.schema import to_fields
@@ -57,6 +57,8 @@ class BatchWriter:
         self._lock = store.acquire_lock(self.folder)
         try:
             self.manifest = Manifest.load(self.folder, store.generation(self.ix))
+            if self.manifest.replayed:
+                self.manifest.save(self.folder)
         except BaseException:
             self._lock.release()
             raise
@@ -104,10 +106,10 @@ class BatchWriter:
             if final:
                 self._save_unchanged()
             return
-        pending = Pending(writer.generation, self._entries, self._deleted)
+        batch = Batch(writer.generation, self._entries, self._deleted)
         with _interrupts_deferred():
             try:
-                self.manifest.save_pending(self.folder, pending)
+                self.manifest.save_pending(self.folder, batch)
                 if writer._added:
                     self._run_segments.add(writer.newsegment.segment_id())
                 # Batches commit without merging, so each commit stays cheap; the last one
@@ -118,11 +120,12 @@ class BatchWriter:
                 raise
             live = store.live_files(self.ix)
             store.sync(self.folder, live)
-            self.manifest.apply(pending.entries, pending.deleted)
-            self.manifest.generation = pending.generation
-            self.manifest.index_files = store.digests(self.folder, live, self.manifest.index_files)
-            self.manifest.save(self.folder)
-            drop_pending(self.folder)
+            batch.index_files = store.digests(self.folder, live, self.manifest.index_files)
+            if final:
+                self.manifest.record(batch)
+                self.manifest.save(self.folder)
+            else:
+                self.manifest.log(self.folder, batch)
             # Counted before a held ctrl-c is let through, so the message counts this batch.
             self.committed += len(self._ids)
             self._entries, self._ids, self._deleted = [], set(), []
@@ -158,12 +161,11 @@ class BatchWriter:
             _cancel(writer)
 
     def _save_unchanged(self) -> None:
-        """A run with nothing to commit still saves new mtimes and a reconciled pending batch."""
+        """A run with nothing to commit still saves new mtimes, and folds in logged batches."""
         live = store.live_files(self.ix)
         self.manifest.generation = store.generation(self.ix)
         self.manifest.index_files = store.digests(self.folder, live, self.manifest.index_files)
         self.manifest.save(self.folder)
-        drop_pending(self.folder)
 
 
 def stored_hash(data: bytes) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eoreader.ingest.manifest import FILE_NAME, PENDING_NAME, Entry, Manifest, Pending, drop_pending
+from eoreader.ingest.manifest import FILE_NAME, LOG_NAME, PENDING_NAME, Batch, Entry, Manifest, drop_pending
 
 
 def entry(path: str, doc_id: str, state: str = "indexed") -> Entry:
@@ -18,7 +18,7 @@ def entry(path: str, doc_id: str, state: str = "indexed") -> Entry:
 def saved(tmp_path: Path) -> Path:
     manifest = Manifest([entry("/a.xml", "eo-1"), entry("/a.json", "eo-1", "merged")], generation=3)
     manifest.save(tmp_path)
-    manifest.save_pending(tmp_path, Pending(4, [entry("/b.xml", "eo-2")], deleted=["eo-1"]))
+    manifest.save_pending(tmp_path, Batch(4, [entry("/b.xml", "eo-2")], deleted=["eo-1"]))
     return tmp_path
 
 
@@ -69,3 +69,27 @@ def test_a_failed_save_leaves_the_old_manifest_and_no_temp_file(tmp_path: Path, 
     monkeypatch.undo()
     assert Manifest.load(tmp_path).doc_ids() == {"x"}
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+def test_logged_batches_replay_in_order_and_a_torn_last_line_is_ignored(tmp_path: Path) -> None:
+    manifest = Manifest([entry("/a.xml", "eo-1")], generation=3)
+    manifest.save(tmp_path)
+    manifest.log(tmp_path, Batch(4, [entry("/b.xml", "eo-2")], index_files={"_MAIN_4.toc": [1, "h"]}))
+    manifest.log(tmp_path, Batch(5, [], deleted=["eo-1"]))
+    with (tmp_path / LOG_NAME).open("a") as log:
+        log.write('{"generation": 6, "entries": [{"path": "/c.x')  # a crash mid-append
+    loaded = Manifest.load(tmp_path)
+    assert loaded.doc_ids() == {"eo-2"} and loaded.generation == 5 and loaded.replayed
+    loaded.save(tmp_path)
+    assert not (tmp_path / LOG_NAME).exists()
+    assert Manifest.load(tmp_path).doc_ids() == {"eo-2"}
+
+
+def test_log_lines_older_than_the_manifest_are_skipped(tmp_path: Path) -> None:
+    Manifest([entry("/a.xml", "eo-1")], generation=3).save(tmp_path)
+    Manifest().log(tmp_path, Batch(4, [entry("/b.xml", "eo-2")]))
+    log = (tmp_path / LOG_NAME).read_text()
+    # A crash after the manifest was saved at generation 4, before the log went: both remain.
+    Manifest([entry("/z.xml", "eo-9")], generation=4).save(tmp_path)
+    (tmp_path / LOG_NAME).write_text(log)
+    assert Manifest.load(tmp_path).doc_ids() == {"eo-9"}
