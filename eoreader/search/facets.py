@@ -1,4 +1,4 @@
-"""Facet counts (kind, president, year) over a whole result set, from cached value bitmaps."""
+"""Facet counts (kind, president, year, actor) over a whole result set, from cached value bitmaps."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ from whoosh.searching import Searcher
 
 from eoreader.search.docsets import DocSets, to_bitmap
 
-FACETS = ("kind", "president", "year")
+FACETS = ("kind", "president", "year", "actor")
+# The index field each facet counts when it is not the facet's own name.
+_FIELDS = {"actor": "actors"}
 
 
 class Facets:
@@ -24,9 +26,8 @@ class Facets:
         return self._values[facet]
 
     def _terms(self, facet: str) -> dict[str, int]:
-        return {
-            text.decode(): self.docsets.term(facet, text) for text in self.reader.lexicon(facet)
-        }
+        field = _FIELDS.get(facet, facet)
+        return {text.decode(): self.docsets.term(field, text) for text in self.reader.lexicon(field)}
 
     def _year(self) -> dict[str, int]:
         """Years from the sortable column: NUMERIC terms hold every trie level, not years."""

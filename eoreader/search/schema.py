@@ -15,7 +15,7 @@ from eoreader.model import Document, Relation
 # Bump when the fields change: an index of another version is rebuilt from its sources.
 # 2: columns for kind, president and order number (facets, grouping and sorting without
 # loading stored documents); agency analysed; key point actors.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # One stemming analyzer for every text field, so query terms stem as the text did;
 # an unbounded stem cache is 5-10% faster at index time (shared/reference/whoosh-at-scale.md).
@@ -42,6 +42,8 @@ def build_schema() -> Schema:
         body=TEXT(analyzer=ANALYZER),
         agency=TEXT(analyzer=ANALYZER, phrase=False),
         actor=TEXT(analyzer=ANALYZER, phrase=False),
+        # Each actor's normalised name as one term, for the actor facet.
+        actors=KEYWORD(commas=True),
         revokes=KEYWORD(commas=True),
         amends=KEYWORD(commas=True),
         supersedes=KEYWORD(commas=True),
@@ -80,11 +82,18 @@ def to_fields(doc: Document) -> dict[str, Any]:
     actors = sorted({k.actor for k in doc.key_points if k.actor})
     if actors:
         fields["actor"] = "\n".join(actors)
+        fields["actors"] = ",".join(actor_names(actors))
     for relation in Relation:
         numbers = sorted({r.number for r in doc.references if r.relation is relation})
         if numbers:
             fields[relation.value] = ",".join(numbers)
     return fields
+
+
+def actor_names(actors: list[str]) -> list[str]:
+    """The single actors of key points ("A; B" names two), as facet values without commas."""
+    names = {" ".join(n.replace(",", " ").split()) for a in actors for n in a.split(";")}
+    return sorted(n for n in names if n)
 
 
 def president_key(name: str) -> str:

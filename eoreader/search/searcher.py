@@ -52,7 +52,8 @@ class Filters:
     until: dt.date | None = None
     actor: str | None = None
 
-    def query(self) -> Query | None:
+    def query(self, exact_actor: bool = False) -> Query | None:
+        """The filter as a query; `exact_actor`: the actor is a facet value, matched whole."""
         parts: list[Query] = []
         if self.kind:
             parts.append(Term("kind", self.kind))
@@ -62,7 +63,9 @@ class Filters:
             parts.append(NumericRange("year", self.year, self.year))
         if self.since or self.until:
             parts.append(date_range_between(self.since, self.until))
-        if self.actor:
+        if self.actor and exact_actor:
+            parts.append(Term("actors", self.actor))
+        elif self.actor:
             parts.extend(Term("actor", s) for s in analyse(self.actor))
         if not parts:
             return None
@@ -97,7 +100,8 @@ class Engine:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         text = clean_line(text)[:MAX_QUERY_CHARS]
         plan = self.plan(text, correct)
-        narrow = filters.query()
+        narrow = filters.query(exact_actor=bool(filters.actor)
+                               and self.reader.doc_frequency("actors", filters.actor) > 0)
         query = plan.query
         if narrow is not None:
             query = And([query, ConstantScoreQuery(narrow, 0.0)]) if query is not None else narrow
