@@ -21,7 +21,7 @@ def test_json_has_total_facets_suggestion_and_hits(small_index: Path) -> None:
     data = json.loads(out)
     assert code == 0
     assert {"total", "facets", "suggestion", "corrected", "partial", "hits"} <= set(data)
-    assert set(data["facets"]) == {"kind", "president", "year"}
+    assert set(data["facets"]) == {"kind", "president", "year", "actor"}
     hit = data["hits"][0]
     assert {"id", "kind", "title", "number", "date", "status", "status_by", "score", "sources",
             "section", "snippet", "marks", "coverage"} <= set(hit)
