@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from eoreader import Library
 from eoreader.tui.app import EOReaderApp
@@ -64,6 +66,26 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause(0.3)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """Every character on the screen as drawn, top to bottom."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+async def click_text(pilot: Pilot[None], text: str, footer: bool = False, within: Widget | None = None) -> None:
+    """Click the middle of the first place `text` is drawn (in the footer line, or inside
+    `within`, if asked)."""
+    lines = screen_text(pilot).split("\n")
+    region = within.region if within else Region(0, len(lines) - 1 if footer else 0, len(lines[0]), len(lines))
+    for y in range(region.y, region.bottom):
+        x = lines[y].find(text, region.x, region.right)
+        if x >= 0:
+            await pilot.click(offset=(x + len(text) // 2, y))
+            await settle(pilot)
+            return
+    raise AssertionError(f"{text!r} is not on the screen")
 
 
 async def search(pilot: Pilot[None], query: str) -> None:

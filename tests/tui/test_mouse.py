@@ -3,31 +3,12 @@ see its key points, bookmark it, and find it again."""
 
 from __future__ import annotations
 
-from textual.geometry import Region
-from textual.pilot import Pilot
-from textual.widget import Widget
-
 from eoreader.tui.app import EOReaderApp
 from eoreader.tui.screens.bookmarks import BookmarksScreen
 from eoreader.tui.screens.reader import ReaderScreen
 from eoreader.tui.screens.search import SearchScreen
 from eoreader.tui.widgets.document_view import DocumentView
-from tests.tui.conftest import WILMERHALE, settle
-from tests.tui.test_literal_text import screen_text
-
-
-async def click_text(pilot: Pilot[None], text: str, footer: bool = False, within: Widget | None = None) -> None:
-    """Click the middle of the first place `text` is drawn (in the footer line, or inside
-    `within`, if asked)."""
-    lines = screen_text(pilot).split("\n")
-    region = within.region if within else Region(0, len(lines) - 1 if footer else 0, len(lines[0]), len(lines))
-    for y in range(region.y, region.bottom):
-        x = lines[y].find(text, region.x, region.right)
-        if x >= 0:
-            await pilot.click(offset=(x + len(text) // 2, y))
-            await settle(pilot)
-            return
-    raise AssertionError(f"{text!r} is not on the screen")
+from tests.tui.conftest import WILMERHALE, click_text, settle
 
 
 def reading(app: EOReaderApp) -> str:

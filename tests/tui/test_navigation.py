@@ -17,7 +17,8 @@ from eoreader.tui.screens.ingest import IngestScreen
 from eoreader.tui.screens.prompt import PromptScreen
 from eoreader.tui.screens.reader import ReaderScreen
 from eoreader.tui.screens.search import SearchScreen
-from eoreader.tui.widgets.document_view import DocumentView, SectionBlock
+from eoreader.tui.widgets.document_view import DocumentView
+from eoreader.tui.widgets.section_view import SectionView
 from eoreader.userdata import Bookmark, UserData
 from tests.tui.conftest import WILMERHALE, search, settle
 from tests.tui.test_reader_screen import notices, open_doc
@@ -139,11 +140,12 @@ async def test_palette_ingests_a_folder_in_a_worker_with_progress(sample_app: EO
 async def test_palette_switches_the_theme_and_the_text_follows_it(sample_app: EOReaderApp) -> None:
     async with sample_app.run_test(size=WIDE) as pilot:
         reader = await open_doc(pilot, "eo-13721")
-        revocation = next(b for b in reader.query(SectionBlock) if b.block.anchor == "2")
+        index = reader.page.block_index("2")
+        revocation = next(v for v in reader.query(SectionView) if index in v.indexes)
 
         def link_look() -> str:
-            content = revocation.render()
-            return next(str(s.style) for s in content.spans if "ref" in getattr(s.style, "meta", {}))  # type: ignore[union-attr]
+            content = revocation._painted[index]  # type: ignore[index]
+            return next(str(s.style) for s in content.spans if "ref" in getattr(s.style, "meta", {}))
 
         before, look = sample_app.theme, link_look()
         await palette(pilot, "theme")

@@ -1,38 +1,20 @@
-"""A document's body: one block per section, with key points, matches and links drawn in it."""
+"""A document's body: its sections one under another, with key points, matches and links drawn in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widget import AwaitMount
 from textual.style import Style
-from textual.widgets import Static
+from textual.widget import AwaitMount
 
 from eoreader.tui.messages import FollowReference, SectionChanged
-from eoreader.tui.page import Block, Page, Target, step
-from eoreader.tui.text import StyleType, line_of, styled
+from eoreader.tui.page import Page, Target, step
+from eoreader.tui.text import StyleType, styled
+from eoreader.tui.widgets.section_view import SectionView
 
 LOOKS = ("heading", "keypoint", "match", "link", "missing-link", "cursor")
-
-
-class SectionBlock(Static):
-    """One section's label and text; clicking a link in it follows the link."""
-
-    def __init__(self, block: Block, index: int) -> None:
-        super().__init__(classes=f"section depth-{min(block.depth, 4)}")
-        self.block, self.index = block, index
-
-    @property
-    def top(self) -> int:
-        return self.block.top
-
-    def on_click(self, event: events.Click) -> None:
-        if number := event.style.meta.get("ref"):
-            event.stop()
-            self.post_message(FollowReference(number))
 
 
 class DocumentView(VerticalScroll, can_focus=True):
@@ -54,8 +36,8 @@ class DocumentView(VerticalScroll, can_focus=True):
         self.current = 0
         self.cursor: Target | None = None
         self.indexed: set[str] = set()
-        self._blocks: list[SectionBlock] = []
-        self._heads: list[SectionBlock] = []
+        self._heads: list[SectionView] = []
+        self._view_of: dict[int, SectionView] = {}
         self._jump: int | None = None
         self._anchor = ""
         self._settle: Callable[[], None] | None = None
@@ -64,6 +46,42 @@ class DocumentView(VerticalScroll, can_focus=True):
         self.watch(self, "scroll_y", self._scrolled, init=False)
         self.watch(self, "virtual_size", self._relaid, init=False)
         self.app.theme_changed_signal.subscribe(self, lambda _: self.repaint())
+
+    def show(self, page: Page, indexed: set[str]) -> AwaitMount:
+        """Show `page`; links to the order numbers in `indexed` look followable, others not."""
+        self.remove_children()
+        self.page, self.indexed, self.cursor = page, indexed, None
+        groups: dict[int, list[int]] = {}
+        for i, block in enumerate(page.blocks):
+            groups.setdefault(block.top, []).append(i)
+        self._heads = [SectionView(page.blocks, indexes) for indexes in groups.values()]
+        self._view_of = {i: view for view in self._heads for i in view.indexes}
+        self.repaint()
+        self.current, self._jump = 0, None
+        self.scroll_home(animate=False)
+        return self.mount_all(self._heads)
+
+    def repaint(self, only: set[int] | None = None) -> None:
+        """Draw the blocks again (all, or those in `only`) after marks, cursor or theme changed."""
+        looks = {look: Style.from_rich_style(self.get_component_rich_style(f"document-view--{look}", partial=True))
+                 for look in LOOKS}
+        by_block: dict[int, list[tuple[int, int, StyleType]]] = {}
+        for target in self.page.key_points:
+            by_block.setdefault(target.block, []).append((target.start, target.end, looks["keypoint"]))
+        for target in self.page.links:
+            look = looks["link" if target.key in self.indexed else "missing-link"]
+            by_block.setdefault(target.block, []).append(
+                (target.start, target.end, look + Style.from_meta({"ref": target.key})))
+        for target in self.page.matches:
+            if target == self.cursor:
+                continue  # drawn as the cursor alone: a reversed match would hide the cursor's look
+            by_block.setdefault(target.block, []).append((target.start, target.end, looks["match"]))
+        if self.cursor is not None:
+            by_block.setdefault(self.cursor.block, []).append((self.cursor.start, self.cursor.end, looks["cursor"]))
+        for i, block in enumerate(self.page.blocks):
+            if only is None or i in only:
+                spans = [(0, block.heading_end, looks["heading"])] if block.heading_end else []
+                self._view_of[i].paint(i, styled(block.body, spans + by_block.get(i, [])))
 
     def settle_with(self, place: Callable[[], None]) -> None:
         """Run `place` (which scrolls to where reading starts) now and again each time the
@@ -81,41 +99,6 @@ class DocumentView(VerticalScroll, can_focus=True):
         if self._settle is not None:
             self.call_after_refresh(self._settle)
 
-    def show(self, page: Page, indexed: set[str]) -> AwaitMount:
-        """Show `page`; links to the order numbers in `indexed` look followable, others not."""
-        self.remove_children()
-        self.page, self.indexed, self.cursor = page, indexed, None
-        self._blocks = [SectionBlock(block, i) for i, block in enumerate(page.blocks)]
-        self._heads = [self._blocks[i] for i in page.tops()]
-        self.repaint()
-        self.current, self._jump = 0, None
-        self.scroll_home(animate=False)
-        return self.mount_all(self._blocks)
-
-    def repaint(self, only: set[int] | None = None) -> None:
-        """Draw the blocks again (all, or those in `only`) after marks or the theme changed."""
-        looks = {look: Style.from_rich_style(self.get_component_rich_style(f"document-view--{look}", partial=True))
-                 for look in LOOKS}
-        by_block: dict[int, list[tuple[int, int, StyleType]]] = {}
-        for target in self.page.key_points:
-            by_block.setdefault(target.block, []).append((target.start, target.end, looks["keypoint"]))
-        for target in self.page.links:
-            look = looks["link" if target.key in self.indexed else "missing-link"]
-            by_block.setdefault(target.block, []).append(
-                (target.start, target.end, look + Style.from_meta({"ref": target.key})))
-        for target in self.page.matches:
-            if target == self.cursor:
-                continue  # drawn as the cursor alone: a reversed match would hide the cursor's look
-            by_block.setdefault(target.block, []).append((target.start, target.end, looks["match"]))
-        if self.cursor is not None:
-            by_block.setdefault(self.cursor.block, []).append((self.cursor.start, self.cursor.end, looks["cursor"]))
-        for i, widget in enumerate(self._blocks):
-            if only is not None and i not in only:
-                continue
-            block = widget.block
-            spans = [(0, block.heading_end, looks["heading"])] if block.heading_end else []
-            widget.update(styled(block.body, spans + by_block.get(i, [])))
-
     @property
     def section_count(self) -> int:
         return len(self._heads)
@@ -131,32 +114,34 @@ class DocumentView(VerticalScroll, can_focus=True):
             return
         index = max(0, min(index, len(self._heads) - 1))
         self._jump = index
-        self.scroll_to_widget(self._heads[index], top=True, animate=False)
-        self._set_current(index, self._heads[index].block.anchor)
+        self.scroll_to(y=self._heads[index].virtual_region.y, animate=False, immediate=True)
+        self._set_current(index, self._heads[index].section_anchor)
 
     def go_to_anchor(self, anchor: str, offset: int = 0) -> None:
-        """Scroll to the block of the section with `anchor` (any depth), `offset` lines into it."""
-        for block in self._blocks:
-            if block.block.anchor == anchor:
-                self._jump = block.top
-                y = block.virtual_region.y + max(0, offset)
-                self.scroll_to(y=min(y, self.max_scroll_y), animate=False, immediate=True)
-                self._set_current(block.top, anchor)
-                return
+        """Scroll to the section with `anchor` (any depth), `offset` lines into it."""
+        index = self.page.block_index(anchor)
+        if index is None:
+            return
+        view = self._view_of[index]
+        self._jump = view.top
+        y = view.virtual_region.y + view.line_of(index, 0) + max(0, offset)
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self._set_current(view.top, anchor)
 
     def position(self) -> tuple[str, int]:
         """The section at the top of the view and how many lines into it the view starts."""
-        block = self._block_at(self.scroll_y)
-        if block is None:
+        found = self._block_at(self.scroll_y)
+        if found is None:
             return "", 0
-        return block.block.anchor, max(0, round(self.scroll_y) - block.virtual_region.y)
+        index, lines = found
+        return self.page.blocks[index].anchor, lines
 
     def step(self, kind: str, forward: bool) -> Target | None:
         """Move the cursor to the next (or previous) key point, link or match and show it."""
         targets = {"key_points": self.page.key_points, "links": self.page.links,
                    "matches": self.page.matches}[kind]
-        top = self._block_at(self.scroll_y)
-        target = step(targets, self.cursor, (top.index if top else 0, 0), forward)
+        found = self._block_at(self.scroll_y)
+        target = step(targets, self.cursor, (found[0] if found else 0, 0), forward)
         if target is not None:
             self.show_target(target)
         return target
@@ -166,44 +151,43 @@ class DocumentView(VerticalScroll, can_focus=True):
         touched = {target.block} | ({self.cursor.block} if self.cursor else set())
         self.cursor = target
         self.repaint(touched)
-        widget = self._blocks[target.block]
-        self.call_after_refresh(self._scroll_to_target, widget, target)
+        self.call_after_refresh(self._scroll_to_target, target)
 
     def clear_cursor(self) -> None:
         if self.cursor is not None:
             block, self.cursor = self.cursor.block, None
             self.repaint({block})
 
-    def _scroll_to_target(self, widget: SectionBlock, target: Target) -> None:
-        line = line_of(widget.block.body, target.start, widget.content_region.width)
-        y = widget.virtual_region.y + widget.styles.padding.top + line
-        if not (self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height - 1):
-            self.scroll_to(y=max(0, y - self.scrollable_content_region.height // 3), animate=False)
+    def _scroll_to_target(self, target: Target) -> None:
+        view = self._view_of[target.block]
+        y = view.virtual_region.y + view.line_of(target.block, target.start)
+        height = self.scrollable_content_region.height
+        if not (self.scroll_y <= y < self.scroll_y + height - 1):
+            self.scroll_to(y=max(0, y - height // 3), animate=False)
 
     def action_follow(self) -> None:
         """Follow the link under the cursor."""
         if self.cursor is not None and self.cursor in self.page.links:
             self.post_message(FollowReference(self.cursor.key))
 
-    def _block_at(self, y: float) -> SectionBlock | None:
-        found = self._blocks[0] if self._blocks else None
-        for block in self._blocks:
-            if block.virtual_region.y <= y + 1:
-                found = block
-            else:
-                break
-        return found
+    def _block_at(self, y: float) -> tuple[int, int] | None:
+        """The block drawn at line `y` of the document and how many lines into it."""
+        view = next((v for v in reversed(self._heads) if v.virtual_region.y <= y + 1), None)
+        if view is None:
+            return None
+        return view.block_at(max(0, round(y) - view.virtual_region.y))
 
     def _scrolled(self, _: float) -> None:
         if self._jump is not None and self._is_visible(self._heads[self._jump]):
             return  # a jump near the end cannot bring its heading to the top; keep it current
         self._jump = None
-        block = self._block_at(self.scroll_y)
-        if block is not None:
-            self._set_current(block.top, block.block.anchor)
+        found = self._block_at(self.scroll_y)
+        if found is not None:
+            block = self.page.blocks[found[0]]
+            self._set_current(block.top, block.anchor)
 
-    def _is_visible(self, block: SectionBlock) -> bool:
-        y = block.virtual_region.y
+    def _is_visible(self, view: SectionView) -> bool:
+        y = view.virtual_region.y
         return self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height
 
     def _set_current(self, index: int, anchor: str) -> None:

@@ -16,6 +16,16 @@ from eoreader.tui.text import short_label
 LABEL_CHARS = 26
 
 
+def _shown(node: TreeNode[str]) -> bool:
+    """Whether every ancestor of `node` (the hidden root aside) is open, so that it has a line."""
+    parent = node.parent
+    while parent is not None and parent.parent is not None:
+        if not parent.is_expanded:
+            return False
+        parent = parent.parent
+    return True
+
+
 class TableOfContents(Tree[str]):
     """Sections as a tree; moving the cursor in it (or clicking) moves the body there."""
 
@@ -35,7 +45,7 @@ class TableOfContents(Tree[str]):
         self._following = False
 
     def show(self, sections: list[Section]) -> None:
-        """List `sections`, top level first; subsections show under the section being read.
+        """List `sections` with their first level of paragraphs; deeper levels open on demand.
 
         Unnumbered sections get the number of the key (1-9) that jumps to them."""
         self.clear()
@@ -50,7 +60,9 @@ class TableOfContents(Tree[str]):
         # rich Text, not a str: the Tree parses a str label as markup.
         label = Text(f"{index + 1}. " if index is not None and index < 9 else "", style="dim")
         label.append(short_label(section, LABEL_CHARS))
-        node = parent.add(label, data=section.anchor, allow_expand=bool(section.subsections))
+        # Sections open on their first level of paragraphs; deeper ones open on demand.
+        node = parent.add(label, data=section.anchor, allow_expand=bool(section.subsections),
+                          expand=parent is self.root)
         self._by_anchor[section.anchor] = node
         for sub in section.subsections:
             self._add(node, sub)
@@ -65,26 +77,22 @@ class TableOfContents(Tree[str]):
         return self._tops.index(node) if node in self._tops else None
 
     def follow(self, anchor: str) -> None:
-        """Put the cursor on `anchor`'s entry, opening its section and closing the others."""
+        """Put the cursor on `anchor`'s entry, or on the nearest one shown above it.
+
+        Only the cursor moves, never what is open: opening and closing entries as the body
+        scrolls would change the tree's size, and so lay out the whole screen, at every line."""
         node = self._by_anchor.get(anchor)
-        if node is None or self.cursor_node is node:
-            return
-        path = []
-        walk: TreeNode[str] | None = node
-        while walk is not None and walk is not self.root:
-            path.append(walk)
-            walk = walk.parent
-        top = path[-1]
-        for other in self._tops:
-            if other is not top and other.is_expanded:
-                other.collapse()
-        for ancestor in path[1:]:
-            ancestor.expand()
-        self.call_after_refresh(self._move_quietly, node)
+        while node is not None and node.parent is not None and not _shown(node):
+            node = node.parent
+        if node is not None and node is not self.root and self.cursor_node is not node:
+            self._move_quietly(node)
 
     def _move_quietly(self, node: TreeNode[str]) -> None:
-        self._following = True
-        self.move_cursor(node)
+        # A node knows its line once the tree has laid its lines out, which a hidden tree
+        # (folded on a narrow terminal) has not done yet: last_line makes it.
+        if self.last_line >= 0:
+            self._following = True
+            self.move_cursor(node)
 
     @on(Tree.NodeHighlighted)
     def _moved(self, event: Tree.NodeHighlighted[str]) -> None:
