@@ -27,6 +27,12 @@ def require_corpus() -> Path:
     return CORPUS
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The user data folder (log file, bookmarks) of the tests: never the real user's."""
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
+
+
 @pytest.fixture
 def index_dir(tmp_path: Path) -> Path:
     return tmp_path / "index"

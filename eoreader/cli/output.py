@@ -29,12 +29,15 @@ def err_console() -> Console:
 
 
 def print_json(data: Any) -> None:
-    """Exact JSON: escaping keeps any text safe, so no sanitizing here."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Exact JSON: escaping keeps any text safe, so no sanitizing here. Lone surrogates (file
+    names with undecodable bytes) are written as JSON escapes, so the output stays UTF-8."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def error(message: str) -> None:
-    err_console().print(Text(f"error: {clean_line(message)}", style="red"))
+    # soft_wrap: one line however long, even when stderr is not a terminal.
+    err_console().print(Text(f"error: {clean_line(message)}", style="red"), soft_wrap=True)
 
 
 def hit_texts(results: Results) -> list[Text]:
@@ -135,9 +138,9 @@ def print_document(doc: Document, status: str = "", status_by: str | None = None
 def print_summary(summary: Summary) -> None:
     err = err_console()
     for problem in summary.rejected:
-        err.print(Text(f"rejected {clean_line(problem.path)}: {clean_line(problem.reason)}", style="red"))
+        err.print(Text(f"rejected {clean_line(problem.path)}: {clean_line(problem.reason)}", style="red"), soft_wrap=True)
     for problem in summary.warnings:
-        err.print(Text(f"warning {clean_line(problem.path)}: {clean_line(problem.reason)}", style="yellow"))
+        err.print(Text(f"warning {clean_line(problem.path)}: {clean_line(problem.reason)}", style="yellow"), soft_wrap=True)
     console().print(Text(
         f"{summary.files} files: {len(summary.indexed)} indexed, {len(summary.merged)} merged, "
         f"{len(summary.unchanged)} unchanged, {len(summary.skipped)} skipped, "

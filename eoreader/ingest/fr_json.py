@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from eoreader.ingest.decode import Rejected, Unsupported
+from eoreader.ingest.decode import Rejected
 from eoreader.ingest.presidential import Found, parse_date, to_document
 from eoreader.ingest.source import Source
 from eoreader.model import Document, Kind
@@ -33,7 +33,8 @@ def parse(source: Source) -> Document:
     except json.JSONDecodeError as exc:
         raise Rejected(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     if not isinstance(data, dict) or not ("document_number" in data and "title" in data):
-        raise Unsupported("JSON, but not a Federal Register API document")
+        # A .json eoreader cannot read is rejected with its reason (issue 9), not skipped in silence.
+        raise Rejected("JSON of the wrong shape: not a Federal Register API document")
     subtype = _text(data.get("subtype")).lower()
     kind = _SUBTYPES.get(subtype) or (Kind.ORDER if data.get("executive_order_number") else None)
     found = Found(

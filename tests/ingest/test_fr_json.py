@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eoreader.ingest.decode import Rejected, Unsupported
+from eoreader.ingest.decode import Rejected
 from eoreader.ingest.formats import read
 from eoreader.ingest.source import Source
 from eoreader.model import Document, Kind
@@ -55,6 +55,6 @@ def test_truncated_json_is_rejected_with_its_position() -> None:
         parse(JSON / "truncated.json")
 
 
-def test_other_json_is_skipped_not_rejected() -> None:
-    with pytest.raises(Unsupported):
+def test_json_of_another_shape_is_rejected_with_a_reason() -> None:
+    with pytest.raises(Rejected, match="wrong shape"):
         parse(JSON / "package.json")

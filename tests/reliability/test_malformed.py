@@ -41,7 +41,7 @@ INDEXED = {
     "misnamed_gpo.txt", "mostly_undecodable_utf16.txt",
 }
 WARNED = {"mostly_undecodable_utf16.txt"}
-# JSON that is no Federal Register document: skipped today, though issue 9 wants it rejected.
+# JSON that is no Federal Register document: rejected with its reason, as issue 9 asks.
 WRONG_SHAPE = {"wrong_shape_list.json", "wrong_shape_fields.json"}
 
 
@@ -131,8 +131,6 @@ def test_indexed_oddities_carry_nothing_a_terminal_would_interpret(mixed: tuple[
     assert any("<U+202E>" in t for t in texts)  # the bidi override of escapes.txt, made visible
 
 
-@pytest.mark.xfail(strict=True, reason="fr_json skips JSON it does not recognise (Unsupported) where issue 9 "
-                   "wants wrong-shape and huge-array JSON rejected with a reason")
 def test_wrong_shape_json_is_rejected(mixed: tuple[Path, Path, Path, dict[str, str]]) -> None:
     base, _, generated, _ = mixed
     with Library(base / "json-index") as library:
@@ -168,8 +166,6 @@ def test_unreadable_and_vanished_files_are_rejected(tmp_path: Path, monkeypatch:
     assert sorted(c.document.id for c in changes) == ["a-good", "d-good"]
 
 
-@pytest.mark.xfail(strict=True, reason="cli/output.py print_json writes lone surrogates (file names with "
-                   "undecodable bytes) as raw bytes: encode with 'backslashreplace' to keep the JSON valid")
 def test_odd_file_names_keep_json_valid(tmp_path: Path) -> None:
     folder = tmp_path / "odd"
     folder.mkdir()

@@ -53,8 +53,6 @@ def test_cli_refuses_a_foreign_folder_in_one_line(tmp_path: Path) -> None:
     assert not target.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="cli/output.py prints errors with Rich, which wraps them at 80 "
-                   "columns off a terminal; print them with soft_wrap=True")
 def test_errors_are_one_line_however_long(tmp_path: Path) -> None:
     folder = tmp_path / ("a-long-folder-name-" * 6) / "foreign"
     _plant_toc(folder, tmp_path / "pwned.txt")
