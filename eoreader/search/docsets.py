@@ -48,7 +48,7 @@ class DocSets:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
-        self._terms: OrderedDict[tuple[str, str], int] = OrderedDict()
+        self._terms: OrderedDict[tuple[str, str | bytes], int] = OrderedDict()
         self._all: int | None = None
         self._lock = threading.Lock()
 
@@ -108,5 +108,15 @@ class DocSets:
             return self.of(query.a) & self.of(query.b)
         if isinstance(query, (ConstantScoreQuery, WrappingQuery)):
             return self.of(query.child)
-        # Phrases, ranges and the rest: their own matcher.
-        return to_bitmap(query.docs(self.searcher), self.size) & self.all()
+        # Phrases, ranges and the rest: their own matcher, remembered like a term's postings
+        # (a phrase is re-run on every key typed after it).
+        key = ("", repr(query))
+        with self._lock:
+            cached = self._terms.get(key)
+        if cached is None:
+            cached = to_bitmap(query.docs(self.searcher), self.size) & self.all()
+            with self._lock:
+                self._terms[key] = cached
+                if len(self._terms) > CACHED_TERMS:
+                    self._terms.popitem(last=False)
+        return cached
