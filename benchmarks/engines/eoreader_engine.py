@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import inspect
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import eoreader.search
 from eoreader import Library
-from eoreader.ingest import Change, Manifest
+from eoreader.ingest import Change
 from eoreader.model import Document
+from eoreader.search import BatchWriter, open_index
 
 from benchmarks.queries import Query
 
@@ -25,14 +24,9 @@ def build(docs: Iterable[Document], folder: Path) -> None:
     if os.environ.get("BENCH_EOREADER_WRITER") == "one":
         _build_one(docs, folder)
         return
-    if hasattr(eoreader.search, "open_index"):
-        ix, searcher = eoreader.search.open_index(folder)
-        searcher.close()
-        writer = eoreader.search.BatchWriter(ix, folder)
-    else:  # the writer before the reliability rewrite (issue 9) took the manifest
-        ix = eoreader.search.open_or_create(folder)
-        writer = eoreader.search.BatchWriter(ix, folder, Manifest())
-    with writer:
+    ix, searcher = open_index(folder)
+    searcher.close()
+    with BatchWriter(ix, folder) as writer:
         for doc in docs:
             writer.write(Change(doc, []))
 
@@ -50,29 +44,14 @@ def _build_one(docs: Iterable[Document], folder: Path) -> None:
 class Searcher:
     def __init__(self, folder: Path) -> None:
         self.library = Library(folder)
-        params = inspect.signature(self.library.search).parameters
-        # The filters of API.md once `Library.search` takes them; query syntax until then.
-        self.filters = {"since", "until", "kind"} <= set(params)
 
     def run(self, query: Query) -> tuple[int, int, bool]:
-        if self.filters:
-            results = self.library.search(query.eoreader, limit=10, since=query.since,
-                                          until=query.until, kind=query.doc_kind)
-        else:
-            results = self.library.search(_with_filters(query), limit=10)
-        return len(results.hits), results.total, getattr(results, "partial", False)
+        results = self.library.search(query.eoreader, limit=10, since=query.since, until=query.until,
+                                      kind=query.doc_kind)
+        return len(results.hits), results.total, results.partial
 
     def close(self) -> None:
         self.library.close()
-
-
-def _with_filters(query: Query) -> str:
-    parts = [f"({query.eoreader})"] if query.eoreader else []
-    if query.since and query.until:
-        parts.append(f"date:[{query.since:%Y%m%d} TO {query.until:%Y%m%d}]")
-    if query.doc_kind:
-        parts.append(f"kind:{query.doc_kind}")
-    return " AND ".join(parts)
 
 
 def searcher(folder: Path) -> Searcher:
