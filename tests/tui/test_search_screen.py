@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from eoreader import Library
@@ -167,3 +169,23 @@ async def test_facets_on_the_whole_corpus_filter_by_president_and_kind(corpus_ap
         await settle(pilot)
         assert screen.filters == {"president": "clinton", "kind": "order"}
         assert {h.kind for h in screen._results.hits} == {"order"}  # type: ignore[union-attr]
+
+
+async def test_a_slow_search_says_it_is_searching_and_typing_goes_on(
+        sample_app: EOReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_search = sample_app.library.search
+
+    def slow(*args: object, **kwargs: object) -> object:
+        time.sleep(1.0)
+        return real_search(*args, **kwargs)  # type: ignore[arg-type]
+
+    async with sample_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(sample_app.library, "search", slow)
+        await pilot.press(*"gecco")
+        await pilot.pause(0.7)
+        assert shown(sample_app, "#count") == "Searching…"
+        assert sample_app.screen.query_one("#query").value == "gecco"  # type: ignore[attr-defined]
+        await sample_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert shown(sample_app, "#count").startswith("1 document")

@@ -13,9 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from eoreader.export import citation, to_markdown
-from eoreader.library import Library
+from eoreader.library import Library, NotFound
 from eoreader.model import Document
 from eoreader.sanitize import clean
+from eoreader.search import Related
 from eoreader.tui.messages import KeyPointChosen, SectionChanged, SectionChosen
 from eoreader.tui.page import Page
 from eoreader.tui.screens.prompt import PromptScreen
@@ -113,7 +114,10 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="related", exit_on_error=False)
     def _load_related(self) -> None:
-        related = self.library.related(self.document.id)
+        try:
+            related = self.library.related(self.document.id)
+        except NotFound:  # removed from the index since it was opened: nothing to relate
+            related = Related()
         self.app.call_from_thread(self.query_one(RelatedPanel).show, related)
 
     def here(self) -> Visit:

@@ -22,6 +22,8 @@ from eoreader.tui.widgets.result_list import ResultList
 # Wait for a pause in typing before searching; each new key cancels the pending search.
 DEBOUNCE_SECONDS = 0.15
 RESULT_LIMIT = 50
+# Past this, a search in flight shows "Searching…".
+SLOW_SECONDS = 0.4
 EMPTY_INDEX = ("The index is empty. Add documents with `eoreader ingest PATH`, or press ctrl+p and "
                "choose “Ingest a folder”.")
 
@@ -52,6 +54,7 @@ class SearchScreen(Screen[None]):
         # A query the user asked to run as typed, without spelling correction.
         self._as_typed: str | None = None
         self._focus_results = False
+        self._slow: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,6 +79,13 @@ class SearchScreen(Screen[None]):
         """Search again with the current query, filters and sort (after an ingest, say)."""
         query = self.query_text
         self.run_search(query, self.sort, dict(self.filters), correct=query != self._as_typed)
+        # A search that takes long says so, rather than leaving the last results standing.
+        if self._slow is not None:
+            self._slow.stop()
+        self._slow = self.set_timer(SLOW_SECONDS, self._searching)
+
+    def _searching(self) -> None:
+        self.query_one("#count", Static).update(Content.styled("Searching…", "italic"))
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
@@ -111,6 +121,8 @@ class SearchScreen(Screen[None]):
             self.app.call_from_thread(self._show, results)
 
     def _show(self, results: Results) -> None:
+        if self._slow is not None:
+            self._slow.stop()
         self._results = results
         self.query_one("#count", Static).update(self._count_line(results))
         suggestion = self.query_one("#suggestion", Static)

@@ -43,6 +43,9 @@ def _hit(hit: Hit) -> Option:
 class RelatedPanel(OptionList):
     """Related documents in groups; choosing one opens it (or says it is not in the index)."""
 
+    def on_mount(self) -> None:
+        self.add_option(Option(Content.styled("Finding related documents…", "dim"), disabled=True))
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
