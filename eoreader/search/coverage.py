@@ -27,6 +27,8 @@ DAYS_BEFORE_ACTION, DAYS_AFTER_ACTION = 3, 21
 MIN_SHARE = 0.45
 MIN_LEAD = 1.15
 MAX_WORDS = 40
+# The rarest of them decide (the cost grows with words x actions of those weeks).
+RAREST_WORDS = 16
 
 
 def describing_words(title: str, keypoints: Iterable[str]) -> list[str]:
@@ -82,7 +84,7 @@ def shares(searcher: Searcher, docnums: list[int], weighted: dict[str, float]) -
 
 def find_action(searcher: Searcher, date: dt.date, words: list[str]) -> int | None:
     """The document number of the action that coverage dated `date` with `words` describes."""
-    weighted = weights(searcher, words)
+    weighted = dict(sorted(weights(searcher, words).items(), key=lambda wv: -wv[1])[:RAREST_WORDS])
     if not weighted:
         return None
     near = And([of_kinds(ACTION_KINDS), window(date, DAYS_AFTER_ACTION, DAYS_BEFORE_ACTION)])

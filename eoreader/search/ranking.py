@@ -40,6 +40,8 @@ class Weights:
 
 
 MIN_MARGIN_DAYS = 30
+# Coverage among the first LINKED x limit candidates is linked to its action.
+LINKED = 3
 _MAX_MICROS = int((dt.datetime.max - dt.datetime.min).total_seconds()) * 1_000_000
 WEIGHTS = Weights()
 
@@ -104,9 +106,11 @@ class Ranker:
             return [[ds] for ds in scored[:limit]]
         # Groups in order of their best member; coverage joins the action it describes.
         groups: dict[int, dict[int, float]] = {}
-        for docnum, score in scored:
+        for rank, (docnum, score) in enumerate(scored):
             lead = docnum
-            if self.kind(docnum) in COVERAGE_KINDS:
+            # Linking costs a look at the actions of the weeks before: only coverage that can
+            # lead or join the groups shown is linked.
+            if rank < LINKED * limit and self.kind(docnum) in COVERAGE_KINDS:
                 action = self.engine.links.action_of(docnum)
                 if action is not None and docs >> action & 1:
                     lead = action
