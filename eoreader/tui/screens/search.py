@@ -34,7 +34,7 @@ class SearchScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_query", "Search", key_display="/"),
         Binding("down", "focus_results", "Results", show=False),
-        Binding("escape", "clear", "Clear"),
+        Binding("escape", "clear", "Clear", show=False),
         Binding("ctrl+o", "sort", "Sort"),
         Binding("ctrl+f", "facets", "Filters"),
         # Shown here (the app-wide B is not): the way to the bookmarks for the mouse.
