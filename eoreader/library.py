@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
+from collections.abc import Callable
+from functools import wraps
+from typing import ParamSpec, TypeVar
 from collections.abc import Iterable
 
 from eoreader import paths
@@ -27,6 +31,22 @@ class NotFound(KeyError):
         return f"no document {self.args[0]!r} in the index"
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _serialized(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run `method` holding the Library's lock: a Whoosh searcher is not safe to share between
+    threads (concurrent searches from TUI workers returned corrupt data and raised)."""
+
+    @wraps(method)
+    def locked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with args[0]._lock:  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return locked
+
+
 class Library:
     """An index of documents: open it, ingest files into it, search it, read from it."""
 
@@ -36,8 +56,10 @@ class Library:
         `rebuild` is False (default: $EOREADER_NO_REBUILD unset), which raises DamagedIndex."""
         self.path = paths.index_dir(index_dir)
         allowed = rebuild_allowed() if rebuild is None else rebuild
+        self._lock = threading.RLock()
         self._ix, self._searcher = open_or_rebuild(self.path, allowed, notify)
 
+    @_serialized
     def close(self) -> None:
         self._searcher.close()
 
@@ -47,6 +69,7 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @_serialized
     def refresh(self) -> None:
         """See what other writers committed since this Library was opened."""
         # Searcher.refresh() fails on a searcher opened over an empty index; reopen instead.
@@ -54,9 +77,11 @@ class Library:
             self._searcher.close()
             self._searcher = self._ix.searcher()
 
+    @_serialized
     def __len__(self) -> int:
         return self._searcher.doc_count()
 
+    @_serialized
     def search(self, query: str = "", limit: int = 10, *, sort: str = "relevance",
                kind: str | None = None, president: str | None = None, year: int | None = None,
                since: dt.date | None = None, until: dt.date | None = None,
@@ -68,10 +93,12 @@ class Library:
         filters = Filters(kind, president, year, since, until, actor)
         return self._engine().search(query, limit=limit, sort=sort, filters=filters, correct=correct)
 
+    @_serialized
     def status(self, doc: Document) -> tuple[Status, str | None]:
         """Whether order `doc` is in force, and the order that changed it ("EO 13062 (1997)")."""
         return self._engine().links.status(doc)
 
+    @_serialized
     def related(self, doc_id: str, limit: int = 10) -> Related:
         """Documents like `doc_id`, the orders it names and that name it, and its coverage."""
         key = doc_id.strip()
@@ -89,14 +116,17 @@ class Library:
             engine = self._search_engine = Engine(self._searcher)
         return engine
 
+    @_serialized
     def terms(self, query: str) -> frozenset[str]:
         """The analysed words of `query`, for `marks()`."""
         return query_terms(query, self._ix.schema)
 
+    @_serialized
     def marks(self, text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
         """Where the words of `text` match `terms` (from `terms()`), as character spans."""
         return match_spans(text, terms)
 
+    @_serialized
     def get(self, id_or_number: str) -> Document:
         """The document with this id, or this order number ("14288", "EO 14288")."""
         key = id_or_number.strip()
@@ -107,6 +137,7 @@ class Library:
             raise NotFound(key)
         return from_stored(stored["data"])
 
+    @_serialized
     def ingest(self, sources: Iterable[str | os.PathLike[str]], prune: bool = False) -> Summary:
         """Index every file under `sources`; returns what happened to each file.
 
@@ -118,16 +149,20 @@ class Library:
         finally:
             self.refresh()
 
+    @_serialized
     def stats(self) -> dict[str, object]:
         return {"index": str(self.path), "documents": len(self)}
 
+    @_serialized
     def has(self, doc_id: str) -> bool:
         return self._searcher.document_number(id=doc_id) is not None
 
+    @_serialized
     def deadlines(self) -> list[Due]:
         """Every deadline of every document in the index, soonest first, undated ones last."""
         return due_items(from_stored(fields["data"]) for fields in self._searcher.all_stored_fields())
 
+    @_serialized
     def resolve(self, id_or_number: str) -> str | None:
         """The id of the document with this id or order number; None when it is not indexed."""
         key = id_or_number.strip()
