@@ -5,22 +5,27 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from eoreader.library import Library, NotFound
+from eoreader.sync.summary import Progress
 from eoreader.sanitize import clean_line
 from eoreader.tui.commands import DocumentCommands
 from eoreader.tui.messages import FollowReference, OpenDocument
 from eoreader.tui.screens.bookmarks import BookmarksScreen
+from eoreader.tui.screens.deadlines import DeadlinesScreen
 from eoreader.tui.screens.help import HelpScreen
 from eoreader.tui.screens.ingest import IngestJob, IngestScreen
 from eoreader.tui.screens.prompt import PromptScreen
 from eoreader.tui.screens.reader import ReaderScreen, Visit
 from eoreader.tui.screens.search import SearchScreen
+from eoreader.tui.screens.sync import SyncJob, SyncScreen
 from eoreader.userdata import UserData
 
 
@@ -37,6 +42,7 @@ class EOReaderApp(App[None]):
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("B,ctrl+b", "bookmarks", "Bookmarks", key_display="B", show=False),
+        Binding("D", "deadlines", "Deadlines", show=False),
         Binding("alt+left", "back", "Back", show=False),
         Binding("alt+right,f", "forward", "Forward", show=False),
         Binding("number_sign", "open_order", "Open order by number", key_display="#", show=False),
@@ -50,6 +56,9 @@ class EOReaderApp(App[None]):
         self.userdata = userdata if userdata is not None else UserData.load()
         self.forward_visits: list[Visit] = []
         self.ingest_job: IngestJob | None = None
+        self.sync_job: SyncJob | None = None
+        # Keyword arguments for `eoreader.sync.sync` (mirror, since, settings ...); none: its defaults.
+        self.sync_options: dict[str, Any] = {}
 
     def on_mount(self) -> None:
         self.push_screen(SearchScreen(self.library))
@@ -126,6 +135,11 @@ class EOReaderApp(App[None]):
             return
         self.push_screen(BookmarksScreen(self.userdata))
 
+    def action_deadlines(self) -> None:
+        """List every deadline across the index."""
+        if not isinstance(self.screen, DeadlinesScreen):
+            self.push_screen(DeadlinesScreen(self.library))
+
     def action_open_order(self) -> None:
         """Ask for an order number and open that order."""
         def check(value: str) -> str | None:
@@ -171,11 +185,50 @@ class EOReaderApp(App[None]):
             if isinstance(screen, SearchScreen):
                 screen.refresh_results()
 
+    def action_sync(self) -> None:
+        """Mirror new documents from the Federal Register and ingest them, in the background."""
+        if self.sync_job is None or self.sync_job.finished is not None:
+            self.sync_job = SyncJob()
+            self._sync(self.sync_job)
+        self.push_screen(SyncScreen(self.sync_job))
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def _sync(self, job: SyncJob) -> None:
+        from eoreader.sync import sync
+
+        worker = get_current_worker()
+
+        def progressed(progress: Progress) -> None:
+            job.progress = progress
+
+        try:
+            job.summary = sync(library=self.library, on_progress=progressed,
+                               cancelled=lambda: job.stop or worker.is_cancelled, **self.sync_options)
+        except (Exception, KeyboardInterrupt) as exc:  # reported to the user: no network must not end the reader
+            job.error = str(exc) or type(exc).__name__
+        finally:
+            job.finished = time.monotonic()
+            self.call_from_thread(self._synced, job)
+
+    def _synced(self, job: SyncJob) -> None:
+        """The sync ended: say how, and show what it added."""
+        self.library.refresh()
+        failed = job.error or (job.summary is not None and job.summary.failed)
+        self.notify(job.report(), severity="error" if job.error else "warning" if failed else "information",
+                    timeout=8)
+        for screen in self.screen_stack:
+            if isinstance(screen, SearchScreen):
+                screen.refresh_results()
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Open order by number…", "Open an executive order by its number", self.action_open_order)
         yield SystemCommand("Bookmarks", "List the bookmarked documents", self.action_bookmarks)
+        yield SystemCommand("Deadlines", "Every deadline the orders set, overdue or upcoming (D)",
+                            self.action_deadlines)
         yield SystemCommand("Ingest a folder…", "Add the documents of a folder to the index", self.action_ingest)
+        yield SystemCommand("Sync from the Federal Register", "Mirror and ingest new orders from the API",
+                            self.action_sync)
         yield SystemCommand("Search", "Back to the search screen", self.action_search)
         if self.forward_visits:
             yield SystemCommand("Forward", "Go again to the document you went back from", self.action_forward)

@@ -1,0 +1,88 @@
+"""Sync from the reader: the Federal Register mirrored in a worker, its progress in a dialog that can be hidden."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from rich.filesize import decimal
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import ProgressBar, Static
+
+from eoreader.sanitize import clean_line
+from eoreader.sync.summary import Progress, SyncSummary
+
+
+
+@dataclass
+class SyncJob:
+    """One sync run started from the reader, as the worker leaves it."""
+
+    started: float = field(default_factory=time.monotonic)
+    progress: Progress = field(default_factory=lambda: Progress("listing"))
+    finished: float | None = None
+    summary: SyncSummary | None = None
+    error: str | None = None
+    stop: bool = False
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished or time.monotonic()) - self.started
+
+    def report(self) -> str:
+        """One line: what the run is doing or did, or why it stopped."""
+        if self.error:
+            return f"Sync stopped: {clean_line(self.error)}"
+        if self.summary is None:
+            p = self.progress
+            total = f"/{p.documents_total}" if p.documents_total else ""
+            doing = clean_line(p.message) or p.phase
+            return (f"{doing}: {p.pages} pages, {p.documents}{total} documents, {decimal(p.bytes)}… "
+                    f"{self.elapsed:.0f} s")
+        s = self.summary
+        ended = "Sync cancelled" if s.cancelled else "Synced"
+        indexed = f"; {len(s.ingest.indexed)} indexed" if s.ingest else ""
+        return (f"{ended}: {len(s.new)} new, {len(s.updated)} updated, {len(s.unchanged)} unchanged, "
+                f"{len(s.failed)} failed{indexed} in {self.elapsed:.0f} s")
+
+
+class SyncScreen(ModalScreen[None]):
+    """The progress of a sync; escape hides it and the sync goes on, c cancels it."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Hide (the sync goes on)"),
+        Binding("c", "cancel", "Cancel the sync"),
+    ]
+
+    def __init__(self, job: SyncJob) -> None:
+        super().__init__()
+        self.job = job
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="sync"):
+            yield Static(Content.styled("Sync from the Federal Register", "bold"))
+            yield ProgressBar(total=None, show_eta=False, id="sync-bar")
+            yield Static(id="sync-report")
+            yield Static(Content.styled("escape: hide (the sync goes on) · c: cancel", "dim"))
+
+    def on_mount(self) -> None:
+        self.update()
+        self.set_interval(0.5, self.update)
+
+    def action_cancel(self) -> None:
+        """Ask the sync to stop before its next page or document; what it mirrored stays."""
+        self.job.stop = True
+        self.update()
+
+    def update(self) -> None:
+        """Show how the run is going."""
+        self.query_one("#sync-report", Static).update(Content(self.job.report()))
+        bar = self.query_one(ProgressBar)
+        if self.job.finished is not None:
+            bar.update(total=1, progress=1)
+        elif self.job.progress.documents_total:
+            bar.update(total=self.job.progress.documents_total, progress=self.job.progress.documents)
