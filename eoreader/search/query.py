@@ -34,6 +34,9 @@ NUMBER_BOOST = 8.0
 MAX_QUERY_CHARS = 1000
 # Words in more than this share of documents only rank documents that hold a rarer word.
 COMMON_SHARE = 0.2
+# The rarest words, up to this many postings in all, make the candidates; the others only
+# rank them (MRR unchanged on both query sets from 8,000 down to 1,000; 500 loses one).
+GATE_POSTINGS = 2000
 # Below this many documents every word is cheap: no split.
 SPLIT_FROM_DOCS = 1000
 MAX_EXPANSION = 64
@@ -141,6 +144,16 @@ class Compiler:
         # one: matching every document that says "order" costs much and finds nothing.
         common = [q for q in should if isinstance(q, WordQuery) and q.frequency > COMMON_SHARE * self.size]
         rare = [q for q in should if q not in common and not (isinstance(q, WordQuery) and not q.frequency)]
+        # The rarest words decide which documents are candidates, up to GATE_POSTINGS
+        # postings in all: the cost of a query stays bounded as the index grows.
+        gate, postings = [], 0
+        for q in sorted(rare, key=lambda q: q.frequency if isinstance(q, WordQuery) else 0):
+            postings += q.frequency if isinstance(q, WordQuery) else 0
+            if gate and postings > GATE_POSTINGS:
+                common.append(q)
+            else:
+                gate.append(q)
+        rare = gate
         if common and rare and not must and self.size >= SPLIT_FROM_DOCS:
             must, should = [_any(rare)], common
         if must and should:
