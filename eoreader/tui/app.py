@@ -219,6 +219,8 @@ class EOReaderApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, SearchScreen):
                 screen.refresh_results()
+            elif isinstance(screen, SyncScreen):
+                screen.update()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

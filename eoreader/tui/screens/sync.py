@@ -46,8 +46,10 @@ class SyncJob:
         s = self.summary
         ended = "Sync cancelled" if s.cancelled else "Synced"
         indexed = f"; {len(s.ingest.indexed)} indexed" if s.ingest else ""
+        # The first failure's reason says most often why all failed: no network, a server down.
+        why = f" (first: {clean_line(s.failed[0].reason)})" if s.failed else ""
         return (f"{ended}: {len(s.new)} new, {len(s.updated)} updated, {len(s.unchanged)} unchanged, "
-                f"{len(s.failed)} failed{indexed} in {self.elapsed:.0f} s")
+                f"{len(s.failed)} failed{why}{indexed} in {self.elapsed:.0f} s")
 
 
 class SyncScreen(ModalScreen[None]):
