@@ -11,11 +11,11 @@ import datetime as dt
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eoreader.durable import replace_file
 from eoreader import paths
 
 __all__ = ["FILE_NAME", "Bookmark", "Position", "UserData", "default_path"]
@@ -112,32 +112,10 @@ class UserData:
             "positions": {k: asdict(v) for k, v in self.positions.items()},
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, indent=1)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(self.path.parent)
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        replace_file(self.path, text.encode("utf-8"), prefix=f".{self.path.name}.")
 
 
 def default_path() -> Path:
     """Where the user's bookmarks and positions live: the platform's user data directory."""
     return paths.data_dir() / FILE_NAME
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename durable; some platforms cannot open a directory, which is fine there.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

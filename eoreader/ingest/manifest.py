@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eoreader.durable import fsync_path
+from eoreader.durable import replace_file
 
 FILE_NAME = "manifest.json"
 LOG_NAME = "manifest.log"
@@ -186,14 +185,4 @@ def drop_pending(folder: Path) -> None:
 def _write_atomic(folder: Path, name: str, payload: dict[str, Any]) -> None:
     # ensure_ascii: paths with undecodable bytes hold lone surrogates, which only an
     # escaped JSON string can carry.
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as out:
-            json.dump(payload, out, ensure_ascii=True)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, folder / name)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_path(folder)
+    replace_file(folder / name, json.dumps(payload, ensure_ascii=True).encode("ascii"), prefix=TEMP_PREFIX)

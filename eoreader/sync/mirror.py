@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from eoreader.durable import fsync_path, replace_file
 from eoreader.sync.api import FIELDS, Entry
 
 ENV_MIRROR = "EOREADER_MIRROR"
@@ -31,36 +32,12 @@ class MirrorBusy(Exception):
     """Another sync is writing to the same mirror."""
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a folder's new or renamed entries durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_file(path: Path, data: bytes) -> None:
     """Create `path` with `data` and fsync it; the caller makes its folder durable."""
     with open(path, "xb") as out:
         out.write(data)
         out.flush()
         os.fsync(out.fileno())
-
-
-def replace_file(path: Path, data: bytes, scratch: Path) -> None:
-    """Atomically put `data` at `path`: temp file in `scratch` (same disk), fsync, rename, fsync folder."""
-    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=scratch)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 def metadata_bytes(entry: Entry) -> bytes:
@@ -124,7 +101,7 @@ class Mirror:
         build = Path(tempfile.mkdtemp(prefix=f"{entry.number}.", dir=self.staging))
         write_file(build / f"{entry.stem}{extension}", text)
         write_file(build / f"{entry.stem}.json", metadata_bytes(entry))
-        fsync_dir(build)
+        fsync_path(build)
         target = self.documents / entry.number
         old = None
         if target.exists():
@@ -132,7 +109,7 @@ class Mirror:
             old = Path(tempfile.mkdtemp(prefix=f"{entry.number}.old.", dir=self.staging))
             os.replace(target, old / "document")
         os.replace(build, target)
-        fsync_dir(self.documents)
+        fsync_path(self.documents)
         if old:
             shutil.rmtree(old)
 

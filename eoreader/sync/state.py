@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eoreader.sync.mirror import replace_file
+from eoreader.durable import replace_file
 
 FILE_NAME = "sync-state.json"
 
