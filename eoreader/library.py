@@ -8,20 +8,20 @@ import re
 import threading
 from collections.abc import Callable
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 from collections.abc import Iterable
 
 from eoreader import paths
-from eoreader.indexing import ingest_into
-from eoreader.ingest import Summary
-from eoreader.ingest.deadlines import Due, due_items
-from eoreader.ingest.mentions import order_mentions
 from eoreader.model import Document, Status
 from eoreader.recovery import Notify, open_or_rebuild, rebuild_allowed, to_stderr
 from eoreader.search import (
     Engine, Filters, Related, Results, from_stored, match_spans, query_terms, related,
 )
 from eoreader.search.query import order_number
+
+if TYPE_CHECKING:  # ingest is imported by the methods that use it: opening and searching need none of it
+    from eoreader.ingest import Summary
+    from eoreader.ingest.deadlines import Due
 
 
 class NotFound(KeyError):
@@ -144,6 +144,8 @@ class Library:
         Commits in batches: ctrl-c raises `Interrupted` and a failing disk `WriteFailed`,
         each keeping every batch committed before.
         """
+        from eoreader.indexing import ingest_into
+
         try:
             return ingest_into(self._ix, self.path, sources, prune=prune)
         finally:
@@ -160,6 +162,8 @@ class Library:
     @_serialized
     def deadlines(self) -> list[Due]:
         """Every deadline of every document in the index, soonest first, undated ones last."""
+        from eoreader.ingest.deadlines import due_items
+
         return due_items(from_stored(fields["data"]) for fields in self._searcher.all_stored_fields())
 
     @_serialized
@@ -174,6 +178,8 @@ class Library:
 
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Where `text` names executive orders, as (start, end, order number): for links."""
+        from eoreader.ingest.mentions import order_mentions
+
         spans = []
         for mention in order_mentions(text):
             digits = _DIGITS.search(text, mention.start, mention.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Any
@@ -17,8 +18,26 @@ EXIT_DAMAGED = 3  # the index is damaged and --no-rebuild forbade rebuilding it
 EXIT_INTERRUPTED = 130  # ctrl-c, as shells report SIGINT
 
 
+# Each subcommand's module, imported when the command is asked for: the bare command opens the
+# reader at once, without loading ingest, sync or the Federal Register client.
+SUBCOMMANDS = {
+    "ingest": "eoreader.cli.commands", "search": "eoreader.cli.commands", "show": "eoreader.cli.commands",
+    "stats": "eoreader.cli.commands", "deadlines": "eoreader.cli.deadlines", "check": "eoreader.cli.check",
+    "sync": "eoreader.cli.sync",
+}
+
+
 class Group(click.Group):
-    """Errors users can cause end as one line on stderr and a status, never a traceback."""
+    """Errors users can cause end as one line on stderr and a status, never a traceback;
+    subcommands are registered by their modules, imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(SUBCOMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in SUBCOMMANDS:
+            importlib.import_module(SUBCOMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         from eoreader.indexing import WriteFailed
@@ -72,8 +91,3 @@ def _restore(name: str, value: str | None) -> None:
     else:
         os.environ[name] = value
 
-
-from eoreader.cli import commands  # noqa: E402,F401  (registers the subcommands)
-from eoreader.cli import deadlines  # noqa: E402,F401  (registers `eoreader deadlines`)
-from eoreader.cli import check  # noqa: E402,F401  (registers `eoreader check`)
-from eoreader.cli import sync  # noqa: E402,F401  (registers `eoreader sync`)

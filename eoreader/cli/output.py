@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
 
-from eoreader.ingest import Summary
-from eoreader.model import Document
 from eoreader.sanitize import clean, clean_line
-from eoreader.search import Hit, Results
+
+if TYPE_CHECKING:  # the bare command opens the reader without loading ingest or search for these
+    from eoreader.ingest import Summary
+    from eoreader.model import Document
+    from eoreader.search import Hit, Results
 
 # Facet values printed per facet (the most frequent).
 FACET_VALUES = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.worker import get_current_worker
@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from eoreader.library import Library, NotFound
-from eoreader.sync.summary import Progress
 from eoreader.sanitize import clean_line
 from eoreader.tui.commands import DocumentCommands
 from eoreader.tui.messages import FollowReference, OpenDocument
@@ -27,6 +26,9 @@ from eoreader.tui.screens.reader import ReaderScreen, Visit
 from eoreader.tui.screens.search import SearchScreen
 from eoreader.tui.screens.sync import SyncJob, SyncScreen
 from eoreader.userdata import UserData
+
+if TYPE_CHECKING:  # sync (and the ingest it imports) loads when a sync starts, not at launch
+    from eoreader.sync.summary import Progress
 
 
 class EOReaderApp(App[None]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,11 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from eoreader.ingest.deadlines import Due
 from eoreader.library import Library
 from eoreader.sanitize import clean_line
 from eoreader.tui.messages import OpenDocument
 from eoreader.tui.text import literal
+
+if TYPE_CHECKING:  # the ingest package loads when the deadlines are listed, not at launch
+    from eoreader.ingest.deadlines import Due
 
 STATES = {"overdue": "bold $text-error", "upcoming": "bold $text-success", "undated": "dim"}
 EMPTY = "No deadlines: no order in the index sets one."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.filesize import decimal
 from textual.app import ComposeResult
@@ -14,8 +15,16 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
 from eoreader.sanitize import clean_line
-from eoreader.sync.summary import Progress, SyncSummary
 
+if TYPE_CHECKING:  # sync (and the ingest it imports) loads when a sync starts, not at launch
+    from eoreader.sync.summary import Progress, SyncSummary
+
+
+def _listing() -> Progress:
+    """Where a new sync starts: listing what to mirror."""
+    from eoreader.sync.summary import Progress
+
+    return Progress("listing")
 
 
 @dataclass
@@ -23,7 +32,7 @@ class SyncJob:
     """One sync run started from the reader, as the worker leaves it."""
 
     started: float = field(default_factory=time.monotonic)
-    progress: Progress = field(default_factory=lambda: Progress("listing"))
+    progress: Progress = field(default_factory=_listing)
     finished: float | None = None
     summary: SyncSummary | None = None
     error: str | None = None
