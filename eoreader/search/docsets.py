@@ -2,8 +2,9 @@
 
 Totals and facet counts need every matching document, not the top ten. Iterating Whoosh's
 union matchers costs about a microsecond per document per term; instead each term's
-postings become a bitmap once (cached), a query's set is those bitmaps OR-ed and AND-ed,
-and a facet count is `(results & value).bit_count()`.
+postings (postings.py) become a bitmap once (cached), ranges come from the columns
+(columns.py), a query's set is those bitmaps OR-ed and AND-ed, and a facet count is
+`(results & value).bit_count()`.
 """
 
 from __future__ import annotations
@@ -12,42 +13,55 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 
+import numpy as np
+from whoosh.fields import DATETIME
 from whoosh.query import (
-    And, AndMaybe, AndNot, ConstantScoreQuery, DisjunctionMax, Every, NullQuery, Or, Query, Require,
-    Term,
+    And, AndMaybe, AndNot, ConstantScoreQuery, DisjunctionMax, Every, NullQuery, NumericRange, Or, Query,
+    Require, Term,
 )
 from whoosh.query.wrappers import WrappingQuery
 from whoosh.searching import Searcher
+
+from eoreader.search.columns import MISSING, read_column
+from eoreader.search.postings import PostingCache
 
 # Bitmaps of this many terms stay cached: ~12 KB each at 100,000 documents.
 CACHED_TERMS = 2000
 
 
-def to_bitmap(docnums: Iterable[int], size: int) -> int:
-    bits = bytearray((size >> 3) + 1)
-    for docnum in docnums:
-        bits[docnum >> 3] |= 1 << (docnum & 7)
-    return int.from_bytes(bits, "little")
+def to_bitmap(docnums: Iterable[int] | np.ndarray, size: int) -> int:
+    """The bitmap of `docnums` (each below `size`)."""
+    mask = np.zeros(size, bool)
+    ids = docnums if isinstance(docnums, np.ndarray) else np.fromiter(docnums, np.int64)
+    mask[ids] = True
+    return from_mask(mask)
+
+
+def from_mask(mask: np.ndarray) -> int:
+    return int.from_bytes(np.packbits(mask, bitorder="little").tobytes(), "little")
+
+
+def to_mask(bitmap: int, size: int) -> np.ndarray:
+    """`bitmap` as an array of `size` booleans."""
+    data = np.frombuffer(bitmap.to_bytes((size + 7) >> 3, "little"), np.uint8)
+    return np.unpackbits(data, count=size, bitorder="little").view(bool)
 
 
 def members(bitmap: int) -> list[int]:
     """The document numbers set in `bitmap`, ascending."""
-    out = []
-    data = bitmap.to_bytes((bitmap.bit_length() + 7) >> 3, "little")
-    for index, byte in enumerate(data):
-        if byte:
-            base = index << 3
-            out.extend(base + bit for bit in range(8) if byte >> bit & 1)
-    return out
+    size = bitmap.bit_length()
+    return np.flatnonzero(to_mask(bitmap, size)).tolist() if size else []
 
 
 class DocSets:
     """Bitmaps of queries over one searcher (one generation of the index)."""
 
-    def __init__(self, searcher: Searcher) -> None:
+    def __init__(self, searcher: Searcher, postings: PostingCache) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
+        self.postings = postings
         self.size = self.reader.doc_count_all()
+        self._columns: dict[str, np.ndarray] = {}
         self._terms: OrderedDict[tuple[str, str | bytes], int] = OrderedDict()
         self._all: int | None = None
         self._lock = threading.Lock()
@@ -55,7 +69,8 @@ class DocSets:
     def all(self) -> int:
         """Every live document."""
         if self._all is None:
-            self._all = to_bitmap(self.reader.all_doc_ids(), self.size)
+            full = (1 << self.size) - 1
+            self._all = to_bitmap(self.reader.all_doc_ids(), self.size) if self.reader.has_deletions() else full
         return self._all
 
     def term(self, fieldname: str, text: str) -> int:
@@ -65,11 +80,7 @@ class DocSets:
             if cached is not None:
                 self._terms.move_to_end(key)
                 return cached
-        try:
-            ids = self.reader.postings(fieldname, text).all_ids() if (fieldname, text) in self.reader else ()
-        except KeyError:
-            ids = ()
-        bitmap = to_bitmap(ids, self.size) & self.all()
+        bitmap = to_bitmap(self.postings.get(fieldname, text).ids, self.size) & self.all()
         with self._lock:
             self._terms[key] = bitmap
             if len(self._terms) > CACHED_TERMS:
@@ -108,6 +119,8 @@ class DocSets:
             return self.of(query.a) & self.of(query.b)
         if isinstance(query, (ConstantScoreQuery, WrappingQuery)):
             return self.of(query.child)
+        if isinstance(query, NumericRange) and query.fieldname in MISSING:
+            return self.range(query)
         # Phrases, ranges and the rest: their own matcher, remembered like a term's postings
         # (a phrase is re-run on every key typed after it).
         key = ("", repr(query))
@@ -120,3 +133,25 @@ class DocSets:
                 if len(self._terms) > CACHED_TERMS:
                     self._terms.popitem(last=False)
         return cached
+
+    def column(self, fieldname: str) -> np.ndarray:
+        """The raw values of a sortable column, read once per searcher."""
+        with self._lock:
+            found = self._columns.get(fieldname)
+        if found is None:
+            found = read_column(self.reader, fieldname)
+            with self._lock:
+                self._columns[fieldname] = found
+        return found
+
+    def range(self, query: NumericRange) -> int:
+        """The documents whose column value lies in the range (dates as Whoosh's longs)."""
+        values = self.column(query.fieldname)
+        field = self.searcher.schema[query.fieldname]
+        # Columns hold dates as Whoosh's longs (as the query does) and numbers made sortable.
+        sortable = (lambda v: v) if isinstance(field, DATETIME) else field.to_column_value
+        start, end = query.start, query.end
+        low = 0 if start is None else int(sortable(start)) + bool(query.startexcl)
+        high = MISSING[query.fieldname] - 1 if end is None else int(sortable(end)) - bool(query.endexcl)
+        inside = (values >= np.uint64(max(low, 0))) & (values <= np.uint64(high))
+        return from_mask(inside) & self.all()

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh.collectors import TimeLimit, TimeLimitCollector, TopCollector
 from whoosh.query import And, ConstantScoreQuery, DateRange, NumericRange, Or, Query, Term
 from whoosh.searching import Searcher
 
@@ -22,13 +21,14 @@ from eoreader.search.hints import Hints, find_hints
 from eoreader.search.links import Links
 from eoreader.search.passages import best_passage, find_marks
 from eoreader.search.query import MAX_QUERY_CHARS, Compiler, analyse, date_range, free_words, order_number
+from eoreader.search.postings import PostingCache
 from eoreader.search.ranking import WEIGHTS, Ranker, Weights
 from eoreader.search.results import Hit, Results
 from eoreader.search.schema import TEXT_FIELDS, from_stored, president_key
-from eoreader.search.weighting import BM25F, LengthCache
+from eoreader.search.scoring import ArrayScorer, Deadline, Scores
 
-# A query collects hits for this long; past it the hits found so far come back flagged
-# `partial`. Checked between hits (no SIGALRM: the TUI searches in worker threads).
+# A query scores for this long; past it the words not yet scored are left out and the
+# hits come back flagged `partial` (no SIGALRM: the TUI searches in worker threads).
 TIME_BUDGET_SECONDS = 0.2
 # Candidates scored by BM25F and reranked by the query's hints.
 CANDIDATES = 100
@@ -84,9 +84,9 @@ class Engine:
     def __init__(self, searcher: Searcher, weights: Weights = WEIGHTS) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        # A second searcher over the same reader, scoring with field lengths in memory.
-        self.scorer = Searcher(self.reader, weighting=BM25F(LengthCache()), closereader=False)
-        self.docsets = DocSets(searcher)
+        self.postings = PostingCache(searcher)
+        self.docsets = DocSets(searcher, self.postings)
+        self.scorer = ArrayScorer(self.docsets, self.postings)
         self.facets = Facets(searcher, self.docsets)
         self.links = Links(self)
         self.ranker = Ranker(self, weights)
@@ -98,6 +98,7 @@ class Engine:
         """The best `limit` hits (groups) for the user's `text`; empty text lists newest first."""
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        deadline = Deadline(budget)
         text = clean_line(text)[:MAX_QUERY_CHARS]
         plan = self.plan(text, correct)
         narrow = filters.query(exact_actor=bool(filters.actor)
@@ -114,9 +115,11 @@ class Engine:
             ranked = [(d, 0.0) for d in self.ranker.sorted(docs, order)[:limit]]
             results.hits = [self.hit(d, s, self._marked(plan.terms)) for d, s in ranked]
         else:
-            ranked, results.partial = self._scored(self._expanded(plan, narrow), budget)
+            scores = self.scorer.scores(self._expanded(plan, narrow), deadline)
+            results.partial = scores.partial
+            ranked = scores.top(CANDIDATES)
             if plan.hints.periods:
-                ranked = self._with_period(ranked, query, plan.hints, budget)
+                ranked = self._with_period(ranked, scores, plan.hints)
             if plan.number:
                 ranked = self._number_first(plan.number, ranked, docs)
             groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words, docs)
@@ -151,20 +154,6 @@ class Engine:
         fixes = spelling.corrections(words, self.reader, ratio=spelling.SUGGEST_RATIO)
         return spelling.rewrite(plan.corrected or text, fixes) if fixes else None
 
-    def _scored(self, query: Query, budget: float, limit: int = CANDIDATES) -> tuple[list[tuple[int, float]], bool]:
-        """The top candidates by BM25F and whether the time budget cut them short."""
-        # replace=0: Whoosh's periodic matcher replacement turns nested unions into
-        # intersections against the global minimum score and drops true top documents
-        # ("nippon steel" lost the Nippon Steel order); block-quality skipping stays on.
-        timed = TimeLimitCollector(TopCollector(limit=limit, replace=0), budget, use_alarm=False)
-        partial = False
-        try:
-            self.scorer.search_with_collector(query, timed)
-        except TimeLimit:
-            partial = True
-        found = timed.results()
-        return [(hit.docnum, float(hit.score or 0.0)) for hit in found], partial
-
     def _expanded(self, plan: Plan, narrow: Query | None) -> Query:
         """The query to score: the plan's, with words that co-occur with its rare words."""
         query = plan.query
@@ -182,14 +171,12 @@ class Engine:
             query = And([query, ConstantScoreQuery(narrow, 0.0)]) if query is not None else narrow
         return query
 
-    def _with_period(self, ranked: list[tuple[int, float]], query: Query, hints: Hints,
-                     budget: float) -> list[tuple[int, float]]:
+    def _with_period(self, ranked: list[tuple[int, float]], scores: Scores, hints: Hints) -> list[tuple[int, float]]:
         """The candidates plus the best of the period named: a document of that period whose
         words score below the top hundred of all time is still a candidate to favour."""
-        within = Or([date_range(p.widened(PERIOD_MARGIN_DAYS)) for p in hints.periods])
-        more, _ = self._scored(And([query, ConstantScoreQuery(within, 0.0)]), budget, PERIOD_CANDIDATES)
+        within = self.docsets.of(Or([date_range(p.widened(PERIOD_MARGIN_DAYS)) for p in hints.periods]))
         seen = {d for d, _ in ranked}
-        return ranked + [(d, s) for d, s in more if d not in seen]
+        return ranked + [(d, s) for d, s in scores.top(PERIOD_CANDIDATES, within) if d not in seen]
 
     def _number_first(self, number: str, ranked: list[tuple[int, float]], docs: int) -> list[tuple[int, float]]:
         """An order number typed alone: that order first, whatever the words score."""

@@ -1,9 +1,9 @@
-"""BM25F with field lengths held in memory.
+"""BM25F's constants and each segment's field lengths, held in memory.
 
 Whoosh reads a document's field length from its column file for every posting it scores;
-the index is opened without mmap (whoosh-at-scale.md), so each is a seek and a read, and
-they were a third of query time. Each segment's length column (one byte per document) is
-read once instead, and the scorer looks lengths up in it.
+the index is opened without mmap (whoosh-at-scale.md), so each is a seek and a read.
+Each segment's length column (one byte per document) is read once instead, and scoring
+(postings.py) looks lengths up in it.
 """
 
 from __future__ import annotations
@@ -11,13 +11,19 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from whoosh import scoring
+import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.util.numeric import byte_to_length
 
 # Whoosh's BM25F defaults.
 B, K1 = 0.75, 1.2
-_LENGTHS = [float(byte_to_length(b)) or 1.0 for b in range(256)]
+# Field length by its stored byte (Whoosh keeps lengths as one lossy byte).
+_LENGTHS = np.asarray([float(byte_to_length(b)) or 1.0 for b in range(256)], np.float64)
+
+
+def length_table() -> np.ndarray:
+    """Field length by its stored byte, as an array to index with a column of bytes."""
+    return _LENGTHS
 
 
 class LengthCache:
@@ -39,39 +45,8 @@ def _read_column(reader: Any, fieldname: str) -> bytes | None:
         column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
         if column is None:
             return None
-        return bytes(column._dbfile.get(column._basepos, column._count))
-    except AttributeError:  # another codec: score through Whoosh's own per-document reads
+        stored = bytes(column._dbfile.get(column._basepos, column._count))
+        # Documents past the last length written have none (the byte 0).
+        return stored.ljust(reader.doc_count_all(), b"\0")
+    except AttributeError:  # another codec: postings.py asks the reader document by document
         return None
-
-
-class BM25F(scoring.BM25F):
-    """Whoosh's BM25F, reading field lengths from a LengthCache."""
-
-    def __init__(self, cache: LengthCache, **kwargs: float) -> None:
-        super().__init__(B=B, K1=K1, **kwargs)
-        self.cache = cache
-
-    def scorer(self, searcher: Any, fieldname: str, text: bytes, qf: int = 1) -> scoring.BaseScorer:
-        if not searcher.schema[fieldname].scorable:
-            return scoring.WeightScorer.for_(searcher, fieldname, text)
-        lengths = self.cache.lengths(searcher.reader(), fieldname)
-        b = self._field_B.get(fieldname, self.B)
-        if lengths is None:
-            return scoring.BM25FScorer(searcher, fieldname, text, b, self.K1, qf=qf)
-        return _Scorer(searcher, fieldname, text, b, self.K1, qf, lengths)
-
-
-class _Scorer(scoring.BM25FScorer):
-    def __init__(self, searcher: Any, fieldname: str, text: bytes, b: float, k1: float, qf: int,
-                 lengths: bytes) -> None:
-        super().__init__(searcher, fieldname, text, b, k1, qf=qf)
-        self._lengths = lengths
-        # bm25(): idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgfl)), constants folded.
-        self._num = self.idf * (k1 + 1)
-        self._base = k1 * (1 - b)
-        self._per_length = k1 * b / self.avgfl
-
-    def score(self, matcher: Any) -> float:
-        tf = matcher.weight()
-        length = _LENGTHS[self._lengths[matcher.id()]]
-        return float(self._num * tf / (tf + self._base + self._per_length * length))

@@ -1,0 +1,132 @@
+"""Posting lists as arrays: each term's documents and BM25F weights, read a block at a time.
+
+Whoosh's matchers hand out one posting per Python call, about a microsecond each: a word
+in most of 100,000 documents costs a tenth of a second per field, on every query. Here a
+term's postings are read block by block into numpy arrays (document numbers, and each
+posting's BM25F weight for this searcher's statistics), kept while they are in use, and
+queries are scored and counted with array operations (scoring.py, docsets.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any, NamedTuple
+
+import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.searching import Searcher
+
+from eoreader.search.weighting import B, K1, LengthCache, length_table
+
+# Arrays of this many postings in all stay cached (8 bytes each: about 48 MB).
+CACHED_POSTINGS = 6_000_000
+
+_EMPTY_IDS = np.zeros(0, np.int64)
+_EMPTY_WEIGHTS = np.zeros(0, np.float32)
+
+
+class Postings(NamedTuple):
+    """One term's documents (ascending, global numbers) and its BM25F weight in each."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+
+
+class PostingCache:
+    """The postings of the terms queries use, over one searcher (one index generation)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.size = self.reader.doc_count_all()
+        self._lengths = LengthCache()
+        self._cache: OrderedDict[tuple[str, bytes], Postings] = OrderedDict()
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def get(self, fieldname: str, text: bytes) -> Postings:
+        """The postings of `text` in `fieldname`, empty when no document holds it."""
+        key = (fieldname, text)
+        with self._lock:
+            found = self._cache.get(key)
+            if found is not None:
+                self._cache.move_to_end(key)
+                return found
+        found = self._read(fieldname, text)
+        with self._lock:
+            self._cache[key] = found
+            self._held += len(found.ids)
+            while self._held > CACHED_POSTINGS and len(self._cache) > 1:
+                _, old = self._cache.popitem(last=False)
+                self._held -= len(old.ids)
+        return found
+
+    def _read(self, fieldname: str, text: bytes) -> Postings:
+        if fieldname not in self.searcher.schema or (fieldname, text) not in self.reader:
+            return Postings(_EMPTY_IDS, _EMPTY_WEIGHTS)
+        field = self.searcher.schema[fieldname]
+        ids, tfs, lengths = [], [], []
+        for segment, base in self.reader.leaf_readers():
+            if (fieldname, text) not in segment:
+                continue
+            seg_ids, seg_tfs = _segment_postings(segment, fieldname, text)
+            ids.append(seg_ids + base)
+            tfs.append(seg_tfs)
+            if field.scorable:
+                table = self._lengths.lengths(segment, fieldname)
+                lengths.append(_lengths_of(segment, fieldname, seg_ids, table))
+        if not ids:
+            return Postings(_EMPTY_IDS, _EMPTY_WEIGHTS)
+        all_ids = np.concatenate(ids)
+        tf = np.concatenate(tfs)
+        if not field.scorable:  # Whoosh scores an ID field by the posting's weight alone
+            return Postings(all_ids, tf.astype(np.float32))
+        length = np.concatenate(lengths)
+        idf = float(self.searcher.idf(fieldname, text))
+        avgfl = self.searcher.avg_field_length(fieldname) or 1.0
+        # Whoosh's bm25(): idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgfl)).
+        weights = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgfl))
+        return Postings(all_ids, weights.astype(np.float32))
+
+
+def _segment_postings(segment: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers (in the segment) and term frequencies, deleted documents included
+    (docsets.py masks them out)."""
+    format_ = segment.schema[fieldname].format
+    matcher = segment._terms.matcher(fieldname, text, format_)
+    if isinstance(matcher, W3LeafMatcher):
+        return _blocks(matcher)
+    ids, tfs = [], []
+    while matcher.is_active():  # another codec: the slow, public way
+        ids.append(matcher.id())
+        tfs.append(matcher.weight())
+        matcher.next()
+    return np.asarray(ids, np.int64), np.asarray(tfs, np.float64)
+
+
+def _blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    """Whoosh 3 postings, decoded a block at a time (each block a pickled tuple of id
+    deltas, weights and values)."""
+    ids: list[np.ndarray] = []
+    tfs: list[np.ndarray] = []
+    while not matcher._atend:
+        matcher._read_data()
+        block_ids, block_weights = matcher._data[0], matcher._data[1]
+        # Each block's ids are deltas from zero: its first id is absolute.
+        ids.append(np.cumsum(np.asarray(block_ids, np.int64)))
+        count = matcher._blocklength
+        if block_weights is None:
+            tfs.append(np.ones(count))
+        elif isinstance(block_weights, float):
+            tfs.append(np.full(count, block_weights))
+        else:
+            tfs.append(np.asarray(block_weights, np.float64))
+        matcher._next_block()
+    return np.concatenate(ids), np.concatenate(tfs)
+
+
+def _lengths_of(segment: Any, fieldname: str, ids: np.ndarray, table: bytes | None) -> np.ndarray:
+    if table is not None:
+        return length_table()[np.frombuffer(table, np.uint8)[ids]]
+    return np.asarray([segment.doc_field_length(int(d), fieldname, 1) or 1 for d in ids], np.float64)
