@@ -13,9 +13,9 @@ import math
 from collections.abc import Iterable
 
 from whoosh.query import And, DateRange, Or, Query, Term
-from whoosh.searching import Searcher
 
 from eoreader.model import Kind
+from eoreader.search.docsets import DocSets, members
 from eoreader.search.schema import ANALYZER
 
 # Letters to Congress that transmit an order are grouped under it as well.
@@ -48,48 +48,37 @@ def of_kinds(kinds: Iterable[str]) -> Query:
     return Or([Term("kind", k) for k in kinds])
 
 
-def weights(searcher: Searcher, words: Iterable[str]) -> dict[str, float]:
+def weights(docsets: DocSets, words: Iterable[str]) -> dict[str, float]:
     """Each word's rarity (an idf) among the other documents (the words come from one);
     words no other document holds are left out."""
-    total = max(searcher.doc_count_all() - 1, 1)
+    reader = docsets.reader
+    total = max(reader.doc_count_all() - 1, 1)
     out = {}
     for word in words:
-        docs = max(searcher.doc_frequency("title", word), searcher.doc_frequency("body", word)) - 1
+        docs = max(reader.doc_frequency("title", word), reader.doc_frequency("body", word)) - 1
         if docs > 0:
             out[word] = math.log(1 + total / docs)
     return out
 
 
-def shares(searcher: Searcher, docnums: list[int], weighted: dict[str, float]) -> dict[int, float]:
-    """For each document, the share of `weighted`'s weight its title or body holds."""
+def shares(docsets: DocSets, near: int, weighted: dict[str, float]) -> dict[int, float]:
+    """For each document of bitmap `near`, the share of `weighted`'s weight its title or body holds."""
     total = sum(weighted.values()) or 1.0
-    held = dict.fromkeys(docnums, 0.0)
-    reader = searcher.reader()
+    held = dict.fromkeys(members(near), 0.0)
     for word, weight in weighted.items():
-        holders: set[int] = set()
-        for field in ("title", "body"):
-            if (field, word) not in reader:
-                continue
-            postings = reader.postings(field, word)
-            for docnum in docnums:  # ascending, so each skip moves forward
-                if not postings.is_active():
-                    break
-                postings.skip_to(docnum)
-                if postings.is_active() and postings.id() == docnum:
-                    holders.add(docnum)
-        for docnum in holders:
+        key = word.encode()
+        for docnum in members(near & (docsets.term("title", key) | docsets.term("body", key))):
             held[docnum] += weight
     return {d: h / total for d, h in held.items()}
 
 
-def find_action(searcher: Searcher, date: dt.date, words: list[str]) -> int | None:
+def find_action(docsets: DocSets, date: dt.date, words: list[str]) -> int | None:
     """The document number of the action that coverage dated `date` with `words` describes."""
-    weighted = dict(sorted(weights(searcher, words).items(), key=lambda wv: -wv[1])[:RAREST_WORDS])
+    weighted = dict(sorted(weights(docsets, words).items(), key=lambda wv: -wv[1])[:RAREST_WORDS])
     if not weighted:
         return None
-    near = And([of_kinds(ACTION_KINDS), window(date, DAYS_AFTER_ACTION, DAYS_BEFORE_ACTION)])
-    docnums = sorted(searcher.docs_for_query(near))
-    ranked = sorted(shares(searcher, docnums, weighted).items(), key=lambda ds: -ds[1])
+    near = docsets.of(And([of_kinds(ACTION_KINDS), window(date, DAYS_AFTER_ACTION, DAYS_BEFORE_ACTION)]))
+    ranked = sorted(shares(docsets, near, weighted).items(), key=lambda ds: (-ds[1], ds[0]))
     if not ranked or ranked[0][1] < MIN_SHARE:
         return None
     if len(ranked) > 1 and ranked[0][1] < MIN_LEAD * ranked[1][1]:
@@ -97,7 +86,6 @@ def find_action(searcher: Searcher, date: dt.date, words: list[str]) -> int | No
     return ranked[0][0]
 
 
-def find_coverage(searcher: Searcher, date: dt.date) -> list[int]:
+def find_coverage(docsets: DocSets, date: dt.date) -> list[int]:
     """Coverage documents dated near an action of `date`: candidates to link back to it."""
-    near = And([of_kinds(COVERAGE_KINDS), window(date, DAYS_BEFORE_ACTION, DAYS_AFTER_ACTION)])
-    return sorted(searcher.docs_for_query(near))
+    return members(docsets.of(And([of_kinds(COVERAGE_KINDS), window(date, DAYS_BEFORE_ACTION, DAYS_AFTER_ACTION)])))

@@ -34,7 +34,7 @@ class Links:
             found = None
             if doc.kind.value in coverage.COVERAGE_KINDS and doc.date:
                 words = coverage.describing_words(doc.title, [k.text for k in doc.key_points])
-                found = coverage.find_action(self.searcher, doc.date, words)
+                found = coverage.find_action(self.engine.docsets, doc.date, words)
             self._actions[docnum] = found
         return self._actions[docnum]
 
@@ -42,7 +42,7 @@ class Links:
         """The coverage documents linked to action `docnum` (dated `date`)."""
         if date is None:
             return []
-        return [c for c in coverage.find_coverage(self.searcher, date) if self.action_of(c) == docnum]
+        return [c for c in coverage.find_coverage(self.engine.docsets, date) if self.action_of(c) == docnum]
 
     def referrers(self, number: str, relations: tuple[Relation, ...] = tuple(Relation)) -> list[tuple[int, Relation]]:
         """Documents whose references name order `number`, with how."""
@@ -74,12 +74,6 @@ class Links:
             return f"EO {number}"
         return _label(self.engine.document(docnum))
 
-    def _label_number(self, number: str) -> str:
-        docnum = self.searcher.document_number(number=number)
-        if docnum is None:
-            return f"EO {number}"
-        return _label(self.engine.document(docnum))
-
     def references(self, doc: Document) -> list[Reference]:
         """The orders `doc` refers to, each with its id when it is indexed."""
         out, seen = [], set()
@@ -101,7 +95,6 @@ class Links:
             if other.id != doc.id:
                 out.append(Referrer(other.id, relation.value, other.title))
         return out
-
 
 
 def _label(doc: Document) -> str:

@@ -10,8 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from eoreader.search.coverage import COVERAGE_KINDS
-from eoreader.search.docsets import members
+from eoreader.search.columns import MISSING
+from eoreader.search.docsets import to_mask
 from eoreader.search.features import Fit, fits
 from eoreader.search.hints import Hints
 from eoreader.search.query import FIELD_BOOSTS
@@ -53,19 +56,17 @@ class Ranker:
         self.engine = engine
         self.weights = weights
         reader = engine.reader
-        # Raw microseconds: Whoosh's translation overflows on the default of undated documents.
-        self._date = reader.column_reader("date", translate=False) if reader.has_column("date") else None
         self._kind = reader.column_reader("kind") if reader.has_column("kind") else None
         self._president = reader.column_reader("president") if reader.has_column("president") else None
-        self._order = reader.column_reader("order") if reader.has_column("order") else None
 
     @property
     def boosts(self) -> dict[str, float]:
         return self.weights.boosts
 
     def date(self, docnum: int) -> dt.date | None:
-        value = self._date[docnum] if self._date is not None else None
-        if not value or not 0 < value < _MAX_MICROS:
+        # Raw microseconds: Whoosh's translation overflows on the default of undated documents.
+        value = int(self.engine.docsets.column("date")[docnum])
+        if not 0 < value < _MAX_MICROS:
             return None
         return (dt.datetime.min + dt.timedelta(microseconds=value)).date()
 
@@ -122,19 +123,19 @@ class Ranker:
             out.append([(lead, best)] + [(d, s) for d, s in members_.items() if d != lead])
         return out
 
-    def sorted(self, docs: int, order: str) -> list[int]:
-        """The documents of `docs` by date (newest or oldest first) or by order number."""
-        numbers = members(docs)
+    def sorted(self, docs: int, order: str, limit: int | None = None) -> list[int]:
+        """The first `limit` documents of `docs` by date (newest or oldest first, undated
+        last) or by order number (numberless last); ties in index order."""
+        docsets = self.engine.docsets
+        ids = np.flatnonzero(to_mask(docs, docsets.size))
         if order == "number":
-            def number_key(d: int) -> tuple[bool, int]:
-                value = self._order[d] if self._order is not None else 0
-                return (not value, value or 0)
-            return sorted(numbers, key=number_key)
-        dated = [(self.date(d) or dt.date.min, d) for d in numbers]
-        dated.sort(key=lambda pair: pair[0], reverse=order != "oldest")
-        if order == "oldest":  # undated documents last either way
-            dated.sort(key=lambda pair: pair[0] == dt.date.min)
-        return [d for _, d in dated]
+            key = docsets.column("order")[ids]  # the missing value is the largest
+        else:
+            dates = docsets.column("date")[ids]
+            missing = np.uint64(MISSING["date"])
+            key = dates if order == "oldest" else np.where(dates == missing, missing, missing - 1 - dates)
+        ranked = ids[np.lexsort((ids, key))]
+        return ranked[:limit].tolist()
 
 
 def _text(value: object) -> str:

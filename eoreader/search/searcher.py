@@ -112,7 +112,7 @@ class Engine:
         # Without words to rank by (only fields, dates or a period), relevance is newest first.
         if plan.query is None or sort != "relevance" or not plan.terms:
             order = "newest" if sort == "relevance" else sort
-            ranked = [(d, 0.0) for d in self.ranker.sorted(docs, order)[:limit]]
+            ranked = [(d, 0.0) for d in self.ranker.sorted(docs, order, limit)]
             results.hits = [self.hit(d, s, self._marked(plan.terms)) for d, s in ranked]
         else:
             scores = self.scorer.scores(self._expanded(plan, narrow), deadline)
