@@ -9,7 +9,10 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import numpy as np
 from whoosh.reading import IndexReader
+
+from eoreader.search.postings import PostingCache
 
 # Query words count as neighbours in a document up to this many positions apart (stop
 # words are not counted: "board of inquiry" is two neighbours).
@@ -24,31 +27,27 @@ class Fit(NamedTuple):
     proximity: float
 
 
-def fits(reader: IndexReader, docnums: Sequence[int], words: Sequence[str]) -> dict[int, Fit]:
-    """Coverage and proximity of `words` (the query's index words, in order) per document."""
+def fits(postings: PostingCache, docnums: Sequence[int], words: Sequence[str],
+         proximity: bool = True) -> dict[int, Fit]:
+    """Coverage and proximity of `words` (the query's index words, in order) per document;
+    proximity reads word positions, so it is left at 0 unless asked for."""
     words = [w for w in words if w]
     if not words or not docnums:
         return {}
+    reader = postings.reader
     ordered = sorted(set(docnums))
+    candidates = np.asarray(ordered, np.int64)
     total = max(reader.doc_count_all(), 1)
     weight = {w: math.log(1 + total / (1 + max(reader.doc_frequency(f, w) for f in FIELDS))) for w in set(words)}
-    held: dict[str, set[int]] = {w: set() for w in weight}
-    positions: dict[tuple[str, int], list[int]] = {}
+    held: dict[str, set[int]] = {}
     for word in weight:
+        found = np.zeros(len(candidates), bool)
         for field in FIELDS:
-            if (field, word) not in reader:
-                continue
-            postings = reader.postings(field, word)
-            for docnum in ordered:
-                if not postings.is_active():
-                    break
-                if postings.id() < docnum:
-                    postings.skip_to(docnum)
-                if postings.is_active() and postings.id() == docnum:
-                    held[word].add(docnum)
-                    if field == "body" and postings.supports("positions"):
-                        positions[(word, docnum)] = postings.value_as("positions")
-    pairs = [(a, b) for a, b in zip(words, words[1:]) if a != b]
+            ids = postings.get(field, word.encode()).ids
+            found |= np.isin(candidates, ids, assume_unique=True)
+        held[word] = set(candidates[found].tolist())
+    pairs = [(a, b) for a, b in zip(words, words[1:]) if a != b] if proximity else []
+    positions = _positions(reader, ordered, {w for pair in pairs for w in pair}, held)
     all_weight = sum(weight.values()) or 1.0
     pair_weight = sum(weight[a] + weight[b] for a, b in pairs) or 1.0
     out = {}
@@ -57,6 +56,27 @@ def fits(reader: IndexReader, docnums: Sequence[int], words: Sequence[str]) -> d
         near = sum(weight[a] + weight[b] for a, b in pairs if _near(positions, a, b, docnum))
         out[docnum] = Fit(coverage, near / pair_weight if pairs else 0.0)
     return out
+
+
+def _positions(reader: IndexReader, docnums: list[int], words: set[str],
+               held: dict[str, set[int]]) -> dict[tuple[str, int], list[int]]:
+    """The body positions of each of `words` in each of `docnums` that holds it."""
+    positions: dict[tuple[str, int], list[int]] = {}
+    for word in words:
+        if ("body", word) not in reader:
+            continue
+        matcher = reader.postings("body", word)
+        if not matcher.supports("positions"):
+            continue
+        for docnum in docnums:
+            if docnum not in held[word]:
+                continue
+            matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+            if matcher.id() == docnum:
+                positions[(word, docnum)] = matcher.value_as("positions")
+    return positions
 
 
 def _near(positions: dict[tuple[str, int], list[int]], a: str, b: str, docnum: int) -> bool:

@@ -95,7 +95,7 @@ class Ranker:
 
     def reorder(self, ranked: list[tuple[int, float]], hints: Hints, words: list[str]) -> list[tuple[int, float]]:
         """The candidates by their scores times the factors of hints and fit, best first."""
-        found = fits(self.engine.reader, [d for d, _ in ranked], words) if words else {}
+        found = fits(self.engine.postings, [d for d, _ in ranked], words, self.weights.proximity > 0) if words else {}
         return sorted(((d, s * self.factor(d, hints, found.get(d))) for d, s in ranked), key=lambda ds: -ds[1])
 
     def rerank(self, ranked: list[tuple[int, float]], hints: Hints, limit: int,
