@@ -9,7 +9,6 @@ comes from DocSets, exactly as the total and the facets count them.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,18 +17,9 @@ from whoosh.query import (
 )
 from whoosh.query.wrappers import WrappingQuery
 
+from eoreader.search.deadline import Deadline
 from eoreader.search.docsets import DocSets, to_mask
 from eoreader.search.postings import PostingCache
-
-
-class Deadline:
-    """A point in time past which a search stops adding work and returns what it has."""
-
-    def __init__(self, seconds: float) -> None:
-        self.at = time.monotonic() + seconds
-
-    def passed(self) -> bool:
-        return time.monotonic() > self.at
 
 
 @dataclass
@@ -38,8 +28,6 @@ class Scores:
 
     values: np.ndarray
     matches: np.ndarray
-    # The deadline passed before every part of the query was scored.
-    partial: bool
 
     def top(self, limit: int, within: int | None = None) -> list[tuple[int, float]]:
         """The best `limit` (document, score) pairs, best first, ties in index order;
@@ -65,17 +53,17 @@ class ArrayScorer:
         self.size = docsets.size
 
     def scores(self, query: Query, deadline: Deadline) -> Scores:
-        """Every document's score for `query`; parts left when the deadline passes score 0."""
+        """Every document's score for `query`; parts left when the deadline passes score 0
+        (and the deadline records that it was missed)."""
         values = np.zeros(self.size, np.float64)
-        self._partial = False
         self._add(query, values, 1.0, deadline)
-        matches = to_mask(self.docsets.of(query), self.size)
-        return Scores(values, matches, self._partial)
+        matches = to_mask(self.docsets.of(query, deadline), self.size)
+        return Scores(values, matches)
 
     def _add(self, query: Query, into: np.ndarray, boost: float, deadline: Deadline) -> None:
         """Add `query`'s score, times `boost`, to `into` wherever it matches."""
         if deadline.passed():
-            self._partial = True
+            deadline.give_up()
             return
         boost *= getattr(query, "boost", 1.0)
         if isinstance(query, Term):
@@ -94,11 +82,11 @@ class ArrayScorer:
             self._masked(query, words, into, boost, deadline)
         elif isinstance(query, ConstantScoreQuery):
             if query.score:
-                into += query.score * to_mask(self.docsets.of(query.child), self.size)
+                into += query.score * to_mask(self.docsets.of(query.child, deadline), self.size)
         elif isinstance(query, WrappingQuery):
             self._add(query.child, into, boost, deadline)
         elif query is not NullQuery:  # ranges and other filters score their boost
-            into += boost * to_mask(self.docsets.of(query), self.size)
+            into += boost * to_mask(self.docsets.of(query, deadline), self.size)
 
     def _masked(self, query: Query, parts: list[Query], into: np.ndarray, boost: float,
                 deadline: Deadline) -> None:
@@ -106,7 +94,7 @@ class ArrayScorer:
         own = np.zeros(self.size, np.float64)
         for part in parts:
             self._add(part, own, boost, deadline)
-        own *= to_mask(self.docsets.of(query), self.size)
+        own *= to_mask(self.docsets.of(query, deadline), self.size)
         into += own
 
     def _term(self, fieldname: str, text: str | bytes, into: np.ndarray, boost: float) -> None:

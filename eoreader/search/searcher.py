@@ -25,11 +25,12 @@ from eoreader.search.postings import PostingCache
 from eoreader.search.ranking import WEIGHTS, Ranker, Weights
 from eoreader.search.results import Hit, Results
 from eoreader.search.schema import TEXT_FIELDS, from_stored, president_key
-from eoreader.search.scoring import ArrayScorer, Deadline, Scores
+from eoreader.search.deadline import Deadline
+from eoreader.search.scoring import ArrayScorer, Scores
 
 # A query scores for this long; past it the words not yet scored are left out and the
 # hits come back flagged `partial` (no SIGALRM: the TUI searches in worker threads).
-TIME_BUDGET_SECONDS = 0.2
+TIME_BUDGET_SECONDS = 0.04
 # Candidates scored by BM25F and reranked by the query's hints.
 CANDIDATES = 100
 # Candidates added from a period the query names, and the days around it they may be from.
@@ -106,7 +107,7 @@ class Engine:
         query = plan.query
         if narrow is not None:
             query = And([query, ConstantScoreQuery(narrow, 0.0)]) if query is not None else narrow
-        docs = self.docsets.of(query)
+        docs = self.docsets.of(query, deadline)
         results = Results(query=text, total=docs.bit_count(), hits=[], facets=self.facets.count(docs),
                           corrected=plan.corrected, messages=plan.messages)
         # Without words to rank by (only fields, dates or a period), relevance is newest first.
@@ -116,7 +117,6 @@ class Engine:
             results.hits = [self.hit(d, s, self._marked(plan.terms)) for d, s in ranked]
         else:
             scores = self.scorer.scores(self._expanded(plan, narrow), deadline)
-            results.partial = scores.partial
             ranked = scores.top(CANDIDATES)
             if plan.hints.periods:
                 ranked = self._with_period(ranked, scores, plan.hints)
@@ -124,6 +124,7 @@ class Engine:
                 ranked = self._number_first(plan.number, ranked, docs)
             groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words, docs)
             results.hits = [self.group_hit(group, self._marked(plan.terms)) for group in groups]
+        results.partial = deadline.missed
         if results.total < spelling.RARE_DOCS:
             results.suggestion = self.suggest(text, plan)
         return results

@@ -12,7 +12,8 @@ from whoosh.searching import Searcher
 
 from eoreader.search import open_index
 from eoreader.search.postings import PostingCache
-from eoreader.search.scoring import ArrayScorer, Deadline
+from eoreader.search.deadline import Deadline
+from eoreader.search.scoring import ArrayScorer
 from eoreader.search.searcher import Engine, date_range_between
 from eoreader.search.weighting import B, K1
 
@@ -67,7 +68,23 @@ def test_date_ranges_from_the_column_match_whooshs_terms(engine: Engine) -> None
 def test_a_passed_deadline_leaves_words_out_and_says_so(engine: Engine) -> None:
     query = engine.plan("security policy", correct=False).query
     fresh = ArrayScorer(engine.docsets, PostingCache(engine.searcher))
-    late = fresh.scores(query, Deadline(-1))
-    assert late.partial
-    assert not late.values.any()
-    assert not fresh.scores(query, Deadline(60)).partial
+    late = Deadline(-1)
+    assert not fresh.scores(query, late).values.any()
+    assert late.missed
+    in_time = Deadline(60)
+    assert fresh.scores(query, in_time).values.any()
+    assert not in_time.missed
+
+
+def test_a_phrase_cut_short_resumes_where_it_stopped(corpus_index: Path) -> None:
+    _, searcher = open_index(corpus_index)
+    engine = Engine(searcher)  # nothing cached
+    query = engine.plan('"executive order"', correct=False).query
+    complete = set(engine.searcher.docs_for_query(query))
+    first = Deadline(-1)
+    found = engine.docsets.of(query, first)
+    assert first.missed and 0 < found.bit_count() < len(complete)
+    resumed = Deadline(60)
+    assert engine.docsets.of(query, resumed).bit_count() == len(complete)
+    assert not resumed.missed
+    assert engine.search('"executive order"').total == len(complete)

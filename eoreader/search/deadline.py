@@ -1,0 +1,25 @@
+"""One time budget for every stage of a search, and whether any stage cut its work short."""
+
+from __future__ import annotations
+
+import time
+
+
+class Deadline:
+    """A point in time past which a search stops adding work and returns what it has."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+        # Some stage gave up part of its work: the results are partial.
+        self.missed = False
+
+    def passed(self, reserve: float = 0.0) -> bool:
+        """Whether the time is up, or will be within `reserve` seconds (kept for the stages
+        after); a stage that then stops calls `give_up()`."""
+        return time.monotonic() > self.at - reserve
+
+    def give_up(self) -> None:
+        self.missed = True
+
+
+NO_DEADLINE = Deadline(float("inf"))
