@@ -53,8 +53,8 @@ class ArrayScorer:
         self.size = docsets.size
 
     def scores(self, query: Query, deadline: Deadline) -> Scores:
-        """Every document's score for `query`; parts left when the deadline passes score 0
-        (and the deadline records that it was missed)."""
+        """Every document's score for `query`. Every word is scored (a word's cost is bounded
+        by its postings, read once); only phrase matching stops at the deadline (docsets.py)."""
         values = np.zeros(self.size, np.float64)
         self._add(query, values, 1.0, deadline)
         matches = to_mask(self.docsets.of(query, deadline), self.size)
@@ -62,9 +62,6 @@ class ArrayScorer:
 
     def _add(self, query: Query, into: np.ndarray, boost: float, deadline: Deadline) -> None:
         """Add `query`'s score, times `boost`, to `into` wherever it matches."""
-        if deadline.passed():
-            deadline.give_up()
-            return
         boost *= getattr(query, "boost", 1.0)
         if isinstance(query, Term):
             self._term(query.fieldname, query.text, into, boost)

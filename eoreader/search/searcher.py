@@ -28,8 +28,8 @@ from eoreader.search.schema import TEXT_FIELDS, from_stored, president_key
 from eoreader.search.deadline import Deadline
 from eoreader.search.scoring import ArrayScorer, Scores
 
-# A query scores for this long; past it the words not yet scored are left out and the
-# hits come back flagged `partial` (no SIGALRM: the TUI searches in worker threads).
+# A query matches phrases for this long; past it the phrase's documents found so far are
+# used, the hits come back flagged `partial`, and the next search of the phrase resumes.
 TIME_BUDGET_SECONDS = 0.04
 # Candidates scored by BM25F and reranked by the query's hints.
 CANDIDATES = 100

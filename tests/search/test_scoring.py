@@ -11,9 +11,7 @@ from whoosh.query import AndNot, Query
 from whoosh.searching import Searcher
 
 from eoreader.search import open_index
-from eoreader.search.postings import PostingCache
 from eoreader.search.deadline import Deadline
-from eoreader.search.scoring import ArrayScorer
 from eoreader.search.searcher import Engine, date_range_between
 from eoreader.search.weighting import B, K1
 
@@ -63,17 +61,6 @@ def test_date_ranges_from_the_column_match_whooshs_terms(engine: Engine) -> None
         query = date_range_between(since, until)
         expected = set(engine.searcher.docs_for_query(query))
         assert expected and engine.docsets.of(query).bit_count() == len(expected)
-
-
-def test_a_passed_deadline_leaves_words_out_and_says_so(engine: Engine) -> None:
-    query = engine.plan("security policy", correct=False).query
-    fresh = ArrayScorer(engine.docsets, PostingCache(engine.searcher))
-    late = Deadline(-1)
-    assert not fresh.scores(query, late).values.any()
-    assert late.missed
-    in_time = Deadline(60)
-    assert fresh.scores(query, in_time).values.any()
-    assert not in_time.missed
 
 
 def test_a_phrase_cut_short_resumes_where_it_stopped(corpus_index: Path) -> None:
