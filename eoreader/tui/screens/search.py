@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,18 +12,18 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.worker import get_current_worker
 
 from eoreader.library import Library
 from eoreader.sanitize import clean_line
 from eoreader.search import SORTS, Results
 from eoreader.tui.messages import FacetChosen, OpenDocument
+from eoreader.tui.searching import Found, Latest, Request
 from eoreader.tui.widgets.facet_panel import FacetPanel
 from eoreader.tui.widgets.result_list import ResultList
 
-# Wait for a pause in typing before searching; each new key cancels the pending search.
-DEBOUNCE_SECONDS = 0.15
-RESULT_LIMIT = 50
+# Hits asked for at a time: a screenful and more (each hit takes four or five rows); moving
+# to the last one asks for this many more. Every hit costs a passage and a status.
+RESULT_LIMIT = 20
 # Past this, a search in flight shows "Searching…".
 SLOW_SECONDS = 0.4
 EMPTY_INDEX = ("The index is empty. Add documents with `eoreader ingest PATH`, or press ctrl+p and "
@@ -29,7 +31,11 @@ EMPTY_INDEX = ("The index is empty. Add documents with `eoreader ingest PATH`, o
 
 
 class SearchScreen(Screen[None]):
-    """Type to search; results update as you type; enter opens the highlighted one."""
+    """Type to search; results update as you type; enter opens the highlighted one.
+
+    Every key searches at once, in one thread that always takes the newest query: keys typed
+    during a search replace each other, and results for a query that is no longer the
+    newest are dropped, never painted over a newer one's."""
 
     BINDINGS = [
         Binding("slash", "focus_query", "Search", key_display="/"),
@@ -50,7 +56,10 @@ class SearchScreen(Screen[None]):
         self.sort = SORTS[0]
         self.filters: dict[str, str] = {}
         self._results: Results | None = None
-        self._debounce: Timer | None = None
+        # The newest request, and the request whose results are on the screen.
+        self._wanted: Request | None = None
+        self._shown: Request | None = None
+        self._pending = Latest()
         # A query the user asked to run as typed, without spelling correction.
         self._as_typed: str | None = None
         self._focus_results = False
@@ -75,33 +84,48 @@ class SearchScreen(Screen[None]):
     def query_text(self) -> str:
         return self.query_one("#query", Input).value
 
-    def refresh_results(self) -> None:
+    def refresh_results(self, limit: int = RESULT_LIMIT) -> None:
         """Search again with the current query, filters and sort (after an ingest, say)."""
         query = self.query_text
-        self.run_search(query, self.sort, dict(self.filters), correct=query != self._as_typed)
+        self._wanted = Request(query, self.sort, dict(self.filters), query != self._as_typed, limit)
+        if self._pending.put(self._wanted):
+            self._search_thread()
         # A search that takes long says so, rather than leaving the last results standing.
         if self._slow is not None:
             self._slow.stop()
         self._slow = self.set_timer(SLOW_SECONDS, self._searching)
+
+    @work(thread=True, group="search", exit_on_error=False)
+    def _search_thread(self) -> None:
+        """Run the newest request until none is waiting; each answer goes to the UI as a message."""
+        while (request := self._pending.take()) is not None:
+            filters = request.filters
+            year = int(filters["year"]) if filters.get("year", "").isdigit() else None
+            try:
+                results = self.library.search(
+                    request.query, limit=request.limit, sort=request.sort, kind=filters.get("kind"),
+                    president=filters.get("president"), year=year, correct=request.correct)
+            except Exception as exc:  # reported on the screen; the next key searches again
+                logging.getLogger(__name__).exception("search %r failed", request.query)
+                self.post_message(Found(request, None, error=str(exc) or type(exc).__name__))
+                continue
+            # Asked here, not by the UI thread, which would wait for the Library's lock.
+            empty = not results.total and not len(self.library)
+            self.post_message(Found(request, results, empty))
 
     def _searching(self) -> None:
         self.query_one("#count", Static).update(Content.styled("Searching…", "italic"))
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self.refresh_results)
+        self.refresh_results()
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
-        # Enter before the debounced search ran: search now, and move to the results once
-        # they are the query's (opening a stale result would open the wrong document).
-        if self._results is None or self._results.query != self.query_text:
-            if self._debounce is not None:
-                self._debounce.stop()
+        # Enter before the query's results came: move to them once they are on the screen
+        # (opening a stale result would open the wrong document).
+        if self._shown is not self._wanted:
             self._focus_results = True
-            self.refresh_results()
         else:
             self._focus_results_if_any()
 
@@ -111,20 +135,25 @@ class SearchScreen(Screen[None]):
         if results.option_count:
             results.focus()
 
-    @work(exclusive=True, thread=True, group="search", exit_on_error=False)
-    def run_search(self, query: str, sort: str, filters: dict[str, str], correct: bool = True) -> None:
-        """Search off the UI thread; a newer search cancels this one's display."""
-        year = int(filters["year"]) if filters.get("year", "").isdigit() else None
-        results = self.library.search(query, limit=RESULT_LIMIT, sort=sort, kind=filters.get("kind"),
-                                      president=filters.get("president"), year=year, correct=correct)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, results)
-
-    def _show(self, results: Results) -> None:
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        if message.request is not self._wanted:
+            return  # a newer query's results are on their way
         if self._slow is not None:
             self._slow.stop()
+        if message.results is None:
+            self.query_one("#count", Static).update(
+                Content.styled(f"Search failed: {clean_line(message.error)}", "$text-error"))
+            return
+        more = self._shown is not None and message.request.limit > self._shown.limit
+        self._shown = message.request
+        self._show(message.results, message.empty_index, more)
+
+    def _show(self, results: Results, empty_index: bool, more: bool) -> None:
+        """Paint `results`: the hits first, then the count, the suggestion and the facets."""
         self._results = results
-        self.query_one("#count", Static).update(self._count_line(results))
+        self.query_one(ResultList).show(results.hits, keep=more)
+        self.query_one("#count", Static).update(self._count_line(results, empty_index))
         suggestion = self.query_one("#suggestion", Static)
         suggestion.display = bool(results.suggestion or results.corrected)
         if results.corrected:
@@ -135,13 +164,12 @@ class SearchScreen(Screen[None]):
             suggestion.update(Content.from_markup(
                 "Did you mean [@click=screen.use_suggestion][b]$s[/b][/]? (ctrl+g)", s=clean_line(results.suggestion)))
         self.query_one(FacetPanel).show(results.facets, self.filters)
-        self.query_one(ResultList).show(results.hits)
         self.refresh_bindings()
-        if self._focus_results and results.query == self.query_text:
+        if self._focus_results:
             self._focus_results_if_any()
 
-    def _count_line(self, results: Results) -> Content:
-        if not len(self.library):
+    def _count_line(self, results: Results, empty_index: bool) -> Content:
+        if empty_index:
             return Content(EMPTY_INDEX)
         noun = "document" if results.total == 1 else "documents"
         line = Content(f"{results.total:,} {noun}") + Content.styled(f" · sorted by {self.sort}", "dim")
@@ -162,6 +190,14 @@ class SearchScreen(Screen[None]):
         else:
             self.filters[event.facet] = event.value
         self.refresh_results()
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _more(self, event: OptionList.OptionHighlighted) -> None:
+        # At the last hit of a full page, ask for the next page (the same query, a higher limit).
+        shown, hits = self._shown, self.query_one(ResultList)
+        if (shown is not None and shown is self._wanted and event.option_index == hits.option_count - 1
+                and hits.option_count >= shown.limit):
+            self.refresh_results(limit=shown.limit + RESULT_LIMIT)
 
     @on(OptionList.OptionSelected, "#results")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -55,8 +55,14 @@ class ResultList(OptionList):
         Binding("G", "last", "Last result", show=False),
     ]
 
-    def show(self, hits: list[Hit]) -> None:
+    def show(self, hits: list[Hit], keep: bool = False) -> None:
+        """List `hits`, the first highlighted; `keep`: they extend the hits shown, so the
+        highlight and the scroll position stay where they are."""
+        highlighted, scrolled = self.highlighted, self.scroll_offset
         self.clear_options()
         self.add_options(Option(hit_prompt(hit), id=hit.id) for hit in hits)
-        if hits:
+        if keep and highlighted is not None and highlighted < len(hits):
+            self.scroll_to(scrolled.x, scrolled.y, animate=False, immediate=True)
+            self.highlighted = highlighted
+        elif hits:
             self.highlighted = 0
