@@ -8,12 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from eoreader.ingest.formats import Unsupported, read
-from eoreader.ingest.keypoints import locate_all
 from eoreader.ingest.manifest import Entry, Manifest
-from eoreader.ingest.merge import merge
-from eoreader.ingest.safety import read_bytes, reason, time_limit, vet
-from eoreader.ingest.source import Source
 from eoreader.model import Document
 from eoreader.sanitize import clean_line
 
@@ -141,6 +136,11 @@ def plan(files: Iterable[Path], manifest: Manifest, summary: Summary) -> Iterato
 
 def _parse(path: Path, manifest: Manifest, summary: Summary) -> _Part | None:
     """`path` parsed, or None when it is unchanged, skipped or rejected (and counted so)."""
+    # The readers load on first use: opening an index (the Manifest) needs none of them.
+    from eoreader.ingest.formats import Unsupported, read
+    from eoreader.ingest.safety import read_bytes, reason, time_limit, vet
+    from eoreader.ingest.source import Source
+
     key = str(path)
     summary.files += 1
     old = manifest.entries.get(key)
@@ -175,6 +175,9 @@ def _parse(path: Path, manifest: Manifest, summary: Summary) -> _Part | None:
 def _flush(buffered: dict[str, list[_Part]], manifest: Manifest, emitted: dict[str, list[str]],
            states: dict[str, str]) -> Iterator[Change]:
     """One Change per buffered document, merged with its files parsed earlier or before."""
+    from eoreader.ingest.keypoints import locate_all
+    from eoreader.ingest.merge import merge
+
     for doc_id, parts in buffered.items():
         changed = {p.entry.path for p in parts}
         for other in sorted(set(emitted.get(doc_id, [])) | set(manifest.files_of(doc_id))):
@@ -193,6 +196,10 @@ def _flush(buffered: dict[str, list[_Part]], manifest: Manifest, emitted: dict[s
 
 def _reread(path: str, manifest: Manifest, doc_id: str) -> _Part | None:
     """A file already indexed with `doc_id`, read again to merge with a changed partner."""
+    from eoreader.ingest.formats import read
+    from eoreader.ingest.safety import read_bytes, time_limit, vet
+    from eoreader.ingest.source import Source
+
     try:
         data = read_bytes(Path(path))
         with time_limit():
