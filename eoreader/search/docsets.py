@@ -32,7 +32,7 @@ CACHED_TERMS = 2000
 # Phrases whose matching was cut short by a deadline, kept to resume on the next search.
 UNFINISHED = 16
 # Documents a resumed matcher reads between looks at the clock.
-STRIDE = 256
+STRIDE = 64
 # Seconds of a search's budget a phrase leaves for scoring and building the hits.
 RESERVE = 0.015
 
@@ -148,11 +148,6 @@ class DocSets:
         if ids is None:
             ids = iter(query.docs(self.searcher))
         while True:
-            chunk = np.fromiter(islice(ids, STRIDE), np.int64)
-            if len(chunk):
-                found |= to_bitmap(chunk, self.size)
-            if len(chunk) < STRIDE:
-                break
             if deadline.passed(RESERVE):
                 deadline.give_up()
                 with self._lock:
@@ -160,6 +155,11 @@ class DocSets:
                     if len(self._unfinished) > UNFINISHED:
                         self._unfinished.popitem(last=False)
                 return found & self.all()
+            chunk = np.fromiter(islice(ids, STRIDE), np.int64)
+            if len(chunk):
+                found |= to_bitmap(chunk, self.size)
+            if len(chunk) < STRIDE:
+                break
         found &= self.all()
         with self._lock:
             self._terms[("", key)] = found

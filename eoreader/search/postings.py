@@ -19,10 +19,10 @@ from whoosh.searching import Searcher
 
 from eoreader.search.weighting import B, K1, LengthCache, length_table
 
-# Arrays of this many postings in all stay cached (8 bytes each: about 48 MB).
+# Arrays of this many postings in all stay cached (8 bytes each: at most 48 MB).
 CACHED_POSTINGS = 6_000_000
 
-_EMPTY_IDS = np.zeros(0, np.int64)
+_EMPTY_IDS = np.zeros(0, np.int32)
 _EMPTY_WEIGHTS = np.zeros(0, np.float32)
 
 
@@ -78,7 +78,7 @@ class PostingCache:
                 lengths.append(_lengths_of(segment, fieldname, seg_ids, table))
         if not ids:
             return Postings(_EMPTY_IDS, _EMPTY_WEIGHTS)
-        all_ids = np.concatenate(ids)
+        all_ids = np.concatenate(ids).astype(np.int32)
         tf = np.concatenate(tfs)
         if not field.scorable:  # Whoosh scores an ID field by the posting's weight alone
             return Postings(all_ids, tf.astype(np.float32))
