@@ -64,6 +64,9 @@ class SearchScreen(Screen[None]):
         self._as_typed: str | None = None
         self._focus_results = False
         self._slow: Timer | None = None
+        # The count line on the screen, and what the bindings' availability last depended on.
+        self._count_shown: Content | None = None
+        self._bindings_state: tuple[bool, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,7 +117,17 @@ class SearchScreen(Screen[None]):
             self.post_message(Found(request, results, empty))
 
     def _searching(self) -> None:
-        self.query_one("#count", Static).update(Content.styled("Searching…", "italic"))
+        self._set_count(Content.styled("Searching…", "italic"))
+
+    def _set_count(self, line: Content) -> None:
+        """Show `line` above the results; the screen is laid out again only when the line's
+        height may change (a layout costs more than the rest of painting a result set)."""
+        box = self.query_one("#count", Static)
+        width = box.content_region.width
+        same_height = (self._count_shown is not None and self._count_shown.cell_length <= width
+                       and line.cell_length <= width)
+        box.update(line, layout=not same_height)
+        self._count_shown = line
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
@@ -142,18 +155,17 @@ class SearchScreen(Screen[None]):
         if self._slow is not None:
             self._slow.stop()
         if message.results is None:
-            self.query_one("#count", Static).update(
-                Content.styled(f"Search failed: {clean_line(message.error)}", "$text-error"))
+            self._set_count(Content.styled(f"Search failed: {clean_line(message.error)}", "$text-error"))
             return
         more = self._shown is not None and message.request.limit > self._shown.limit
         self._shown = message.request
         self._show(message.results, message.empty_index, more)
 
     def _show(self, results: Results, empty_index: bool, more: bool) -> None:
-        """Paint `results`: the hits first, then the count, the suggestion and the facets."""
+        """Paint `results`: the hits, the count and the suggestion; the facets a frame later."""
         self._results = results
         self.query_one(ResultList).show(results.hits, keep=more)
-        self.query_one("#count", Static).update(self._count_line(results, empty_index))
+        self._set_count(self._count_line(results, empty_index))
         suggestion = self.query_one("#suggestion", Static)
         suggestion.display = bool(results.suggestion or results.corrected)
         if results.corrected:
@@ -163,10 +175,19 @@ class SearchScreen(Screen[None]):
         elif results.suggestion:
             suggestion.update(Content.from_markup(
                 "Did you mean [@click=screen.use_suggestion][b]$s[/b][/]? (ctrl+g)", s=clean_line(results.suggestion)))
-        self.query_one(FacetPanel).show(results.facets, self.filters)
-        self.refresh_bindings()
+        # The hits are what the user waits for: the facets follow in the next frame.
+        self.call_after_refresh(self._show_facets, results)
+        # Redrawing the footer is costly: only when an action's availability changed.
+        state = (bool(results.suggestion), bool(results.corrected), bool(self.filters))
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
         if self._focus_results:
             self._focus_results_if_any()
+
+    def _show_facets(self, results: Results) -> None:
+        if results is self._results:  # else newer results came first, with their own facets
+            self.query_one(FacetPanel).show(results.facets, self.filters)
 
     def _count_line(self, results: Results, empty_index: bool) -> Content:
         if empty_index:
