@@ -17,14 +17,15 @@ from itertools import islice
 import numpy as np
 from whoosh.fields import DATETIME
 from whoosh.query import (
-    And, AndMaybe, AndNot, ConstantScoreQuery, DisjunctionMax, Every, NullQuery, NumericRange, Or, Query,
-    Require, Term,
+    And, AndMaybe, AndNot, ConstantScoreQuery, DisjunctionMax, Every, NullQuery, NumericRange, Or, Phrase,
+    Query, Require, Term,
 )
 from whoosh.query.wrappers import WrappingQuery
 from whoosh.searching import Searcher
 
 from eoreader.search.columns import MISSING, read_column
 from eoreader.search.deadline import NO_DEADLINE, Deadline
+from eoreader.search.phrases import phrase_docs
 from eoreader.search.postings import PostingCache
 
 # Bitmaps of this many terms stay cached: ~12 KB each at 100,000 documents.
@@ -140,13 +141,13 @@ class DocSets:
         return cached
 
     def _matched(self, key: str, query: Query, deadline: Deadline) -> int:
-        """The documents of a query without a faster path (a phrase: Whoosh checks word
-        positions document by document, about 20 us each). When the deadline passes, the
+        """The documents of a phrase (phrases.py, a few microseconds a candidate) or of a
+        query without a faster path (Whoosh's matcher). When the deadline passes, the
         documents found so far; the next search resumes from there."""
         with self._lock:
             found, ids = self._unfinished.pop(key, (0, None))
         if ids is None:
-            ids = iter(query.docs(self.searcher))
+            ids = phrase_docs(self.postings, query) if isinstance(query, Phrase) else iter(query.docs(self.searcher))
         while True:
             if deadline.passed(RESERVE):
                 deadline.give_up()
