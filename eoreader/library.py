@@ -15,7 +15,7 @@ from eoreader import paths
 from eoreader.model import Document, Status
 from eoreader.recovery import Notify, open_or_rebuild, rebuild_allowed, to_stderr
 from eoreader.search import (
-    Engine, Filters, Related, Results, from_stored, match_spans, query_terms, related,
+    TIME_BUDGET_SECONDS, Engine, Filters, Related, Results, from_stored, match_spans, query_terms, related,
 )
 from eoreader.search.query import order_number
 
@@ -85,13 +85,16 @@ class Library:
     def search(self, query: str = "", limit: int = 10, *, sort: str = "relevance",
                kind: str | None = None, president: str | None = None, year: int | None = None,
                since: dt.date | None = None, until: dt.date | None = None,
-               actor: str | None = None, correct: bool = True) -> Results:
+               actor: str | None = None, correct: bool = True, budget: float = TIME_BUDGET_SECONDS) -> Results:
         """Ranked hits for `query` (the query language is in the README), grouped with their
         coverage, with totals and facets for the whole result set; an empty query lists
         documents newest first. `sort`: relevance, newest, oldest or number. Misspelled
-        words are corrected (`Results.corrected`) unless `correct` is False."""
+        words are corrected (`Results.corrected`) unless `correct` is False. Phrases are
+        matched for at most `budget` seconds; past it the results count the documents
+        matched so far and say `partial`, and the next search of the phrase goes on."""
         filters = Filters(kind, president, year, since, until, actor)
-        return self._engine().search(query, limit=limit, sort=sort, filters=filters, correct=correct)
+        return self._engine().search(query, limit=limit, sort=sort, filters=filters, correct=correct,
+                                     budget=budget)
 
     @_serialized
     def status(self, doc: Document) -> tuple[Status, str | None]:

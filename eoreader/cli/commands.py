@@ -48,11 +48,13 @@ def ingest(index_dir: str | None, paths: tuple[str, ...], prune: bool, as_json: 
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only documents dated on or before DATE.")
 @click.option("--actor", help='Only orders that direct this actor to act ("the Secretary of Defense").')
 @click.option("--exact", is_flag=True, help="Search the words as typed, without correcting typos.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.01),
+              help="Seconds to spend matching phrases; past it the answer counts what was matched and says partial.")
 @json_option
 @click.pass_obj
 def search(index_dir: str | None, query: tuple[str, ...], limit: int, sort: str, kind: str | None,
            president: str | None, year: int | None, since: dt.datetime | None, until: dt.datetime | None,
-           actor: str | None, exact: bool, as_json: bool) -> None:
+           actor: str | None, exact: bool, timeout: float, as_json: bool) -> None:
     """Search the index for QUERY (empty: newest documents first).
 
     Words, "phrases", AND / OR / NOT, -word, prefix*, fuzzy~, and the fields title: eo:
@@ -66,7 +68,7 @@ def search(index_dir: str | None, query: tuple[str, ...], limit: int, sort: str,
         results = library.search(
             " ".join(query), limit=limit, sort=sort, kind=wanted.value if wanted else None,
             president=president, year=year, since=since.date() if since else None,
-            until=until.date() if until else None, actor=actor, correct=not exact,
+            until=until.date() if until else None, actor=actor, correct=not exact, budget=timeout,
         )
     if as_json:
         print_json(results.to_dict())

@@ -46,3 +46,18 @@ def test_human_output_shows_correction_facets_and_coverage(small_index: Path) ->
     assert "showing results for: indemnification" in out
     assert "kind: article 1, order 1" in out
     assert "↳ Trump wants law enforcement officers" in out
+
+
+def test_timeout_bounds_phrase_matching_and_says_partial(corpus_index: Path) -> None:
+    def search(*args: str) -> dict:
+        result = CliRunner().invoke(main, ["--index", str(corpus_index), "search", '"executive order"', "--json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    # Each invocation opens the index afresh: nothing matched before carries over.
+    cut = search("--timeout", "0.01")
+    whole = search()
+    assert cut["partial"] and not whole["partial"]
+    assert cut["total"] < whole["total"] and whole["total"] > 1000
+    code = CliRunner().invoke(main, ["--index", str(corpus_index), "search", "x", "--timeout", "0"]).exit_code
+    assert code == 2
