@@ -18,7 +18,7 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.query import Phrase
 
-from eoreader.search.postings import PostingCache
+from eoreader.search.postings import PostingCache, read_or_name_damage
 
 # Candidates checked at a time (and between looks at a search's deadline).
 CHUNK = 64
@@ -47,7 +47,8 @@ def phrase_docs(postings: PostingCache, phrase: Phrase) -> Iterator[int]:
         readers = [_Positions(segment._terms.matcher(phrase.fieldname, w, field.format), decode) for w in words]
         for start in range(0, len(inside), CHUNK):
             chunk = inside[start:start + CHUNK]
-            per_word = [reader.at(chunk) for reader in readers]
+            per_word = [read_or_name_damage(segment, "word positions", lambda r=reader: r.at(chunk))
+                        for reader in readers]
             for i, docnum in enumerate(chunk.tolist()):
                 if in_order([word[i] for word in per_word], phrase.slop):
                     yield base + docnum

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.searching import Searcher
 
+from eoreader.search.store import DamagedIndex, describe, segment_file
 from eoreader.search.weighting import B, K1, LengthCache, length_table
+
+T = TypeVar("T")
 
 # Arrays of this many postings in all stay cached (8 bytes each: at most 48 MB).
 CACHED_POSTINGS = 6_000_000
@@ -70,7 +74,8 @@ class PostingCache:
         for segment, base in self.reader.leaf_readers():
             if (fieldname, text) not in segment:
                 continue
-            seg_ids, seg_tfs = _segment_postings(segment, fieldname, text)
+            seg_ids, seg_tfs = read_or_name_damage(segment, f"postings of {fieldname}:{text!r}",
+                                                   lambda: _segment_postings(segment, fieldname, text))
             ids.append(seg_ids + base)
             tfs.append(seg_tfs)
             if field.scorable:
@@ -88,6 +93,15 @@ class PostingCache:
         # Whoosh's bm25(): idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgfl)).
         weights = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avgfl))
         return Postings(all_ids, weights.astype(np.float32))
+
+
+def read_or_name_damage(segment: Any, what: str, read: Callable[[], T]) -> T:
+    """`read()`, whose failure on a damaged segment (Whoosh has no checksums: bad bytes
+    raise whatever they lead to) becomes a DamagedIndex naming the segment's file."""
+    try:
+        return read()
+    except Exception as exc:  # noqa: BLE001  any type at all, from garbled bytes
+        raise DamagedIndex(segment_file(segment.segment()), f"{what} {describe(exc)}; run eoreader check --fix") from exc
 
 
 def _segment_postings(segment: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:

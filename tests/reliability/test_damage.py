@@ -117,3 +117,37 @@ def test_every_damage_to_every_kind_of_file_is_found_and_repaired(pristine: tupl
     print(f"\ndamage: {tried - len(missed)}/{tried} detected ({len(found['at open'])} on opening, "
           f"{len(found['by check'])} by eoreader check); by check: {', '.join(found['by check'])}")
     assert not missed, f"not detected: {missed}"
+
+
+@pytest.mark.parametrize("how", ["flip a byte", "zero"])
+def test_damaged_postings_found_by_a_search_say_so(pristine: tuple[Path, Path], tmp_path: Path, how: str) -> None:
+    """Damage inside one posting list opens fine (opening reads only the first list of two
+    fields): the search that reads it says the index is damaged, which file, and what to
+    run, whatever the bytes lead Whoosh to raise."""
+    folder = tmp_path / "index"
+    shutil.copytree(pristine[0], folder)
+    word, segment, start, end = _longest_postings(folder)
+    segment.write_bytes(DAMAGES[how](segment.read_bytes(), start, end))
+    with Library(folder, rebuild=False) as library:
+        with pytest.raises(DamagedIndex) as raised:
+            library.search(word)
+    assert segment.name in str(raised.value) and "eoreader check --fix" in str(raised.value)
+
+
+def _longest_postings(folder: Path) -> tuple[str, Path, int, int]:
+    """The body word with the longest posting list, its segment file and the list's bytes."""
+    from eoreader.search.store import open_index
+
+    segment = max(folder.glob("MAIN_*.seg"), key=lambda p: p.stat().st_size)
+    _, searcher = open_index(folder)
+    try:
+        reader = next(r for r, _ in searcher.reader().leaf_readers() if segment.stem in repr(r.segment()))
+        infos = {w: reader._terms.term_info("body", w) for w in reader.lexicon("body")}
+    finally:
+        searcher.close()
+    word, info = max(infos.items(), key=lambda wi: wi[1]._length[0])
+    with segment.open("rb") as f:
+        storage = CompoundStorage(StructFile(f), use_mmap=False)
+        base, _ = storage.range(next(n for n in storage._dir if n.endswith(".pst")))
+    start = base + info._offset
+    return word.decode(), segment, start, start + info._length[0]
