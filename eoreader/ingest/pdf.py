@@ -8,6 +8,7 @@ section number, a label, or after a short line that ends a sentence.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def extract_pages(data: bytes) -> list[str]:
         raise Rejected(f"not a PDF (no %PDF header; it starts with {_looks_like(data)})")
     try:
         done = subprocess.run(
-            [sys.executable, "-I", str(_CHILD), str(PDF_SECONDS), str(PDF_MEGABYTES)],
+            [sys.executable, "-I", str(_CHILD), str(PDF_SECONDS), str(PDF_MEGABYTES), str(os.getpid())],
             # CPU time is capped in the child; the wall clock here also stops one that sleeps or waits.
             input=data, capture_output=True, timeout=2 * PDF_SECONDS, check=False,
         )

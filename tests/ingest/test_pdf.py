@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import subprocess
 import sys
 import time
@@ -157,8 +158,40 @@ def test_the_memory_limit_holds_in_the_child(monkeypatch: pytest.MonkeyPatch) ->
 def test_the_child_runs_alone_outside_the_package(tmp_path: Path) -> None:
     # -I and a folder with no eoreader in it: the child must need nothing but pypdf.
     done = subprocess.run(
-        [sys.executable, "-I", str(pdf._CHILD), "10", "512"],
+        [sys.executable, "-I", str(pdf._CHILD), "10", "512", str(os.getpid())],
         input=make_pdf(PAGE), capture_output=True, cwd=tmp_path, timeout=30, check=True,
     )
     pages = json.loads(done.stdout)["pages"]
     assert len(pages) == 1 and "Executive Order 13600 of February 9, 2012" in pages[0]
+
+
+def test_the_child_dies_with_a_killed_parent() -> None:
+    # A parent starts the child and is SIGKILLed, as a killed ingest would be. The child
+    # waits on a pipe this test holds open, so only its death signal can end it.
+    read_end, write_end = os.pipe()
+    starter = ("import os, subprocess, sys\n"
+               f"p = subprocess.Popen([sys.executable, '-I', {str(pdf._CHILD)!r}, '10', '512', str(os.getpid())],"
+               f" stdin={read_end})\n"
+               "print(p.pid, flush=True)\n"
+               "p.wait()\n")
+    parent = subprocess.Popen([sys.executable, "-c", starter], stdout=subprocess.PIPE, text=True, pass_fds=[read_end])
+    try:
+        child = int(parent.stdout.readline())  # type: ignore[union-attr]
+        time.sleep(0.5)  # the child has set its death signal
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline and _alive(child):
+            time.sleep(0.02)
+        assert not _alive(child)
+    finally:
+        os.close(write_end)
+        os.close(read_end)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"  # a zombie is dead, waiting for init to reap it
