@@ -8,7 +8,7 @@ from pathlib import Path
 
 from whoosh.index import FileIndex
 
-from eoreader.ingest import Change, Manifest, Problem, Summary, discover, plan
+from eoreader.ingest import Change, Manifest, Problem, Removal, Summary, discover, plan
 from eoreader.sanitize import clean_line
 from eoreader.search import BatchWriter, Unindexable
 
@@ -48,6 +48,10 @@ def ingest_into(ix: FileIndex, folder: Path, sources: Iterable[str | os.PathLike
     try:
         with writer:
             for change in plan(files, writer.manifest, summary):
+                if isinstance(change, Removal):
+                    writer.delete(change.doc_id)
+                    summary.pruned.append(change.doc_id)
+                    continue
                 try:
                     writer.write(change)
                 except Unindexable as exc:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eoreader.ingest import Manifest, Summary, discover, plan
+from eoreader.ingest import Manifest, Removal, Summary, discover, plan
 from eoreader.recovery import REBUILD_SUFFIX, rebuild_index, recorded_files
 from eoreader.search import (
     BatchWriter, DamagedIndex, IndexBusy, acquire_lock, file_hash, generation, is_ours, live_files,
@@ -163,7 +163,10 @@ def fix(folder: Path, report: Report) -> list[str]:
         existing = [p for p in paths if Path(p).exists()]
         if existing:
             for change in plan(discover(existing), writer.manifest, Summary()):
-                writer.write(change)
+                if isinstance(change, Removal):
+                    writer.delete(change.doc_id)
+                else:
+                    writer.write(change)
             done.append(f"reindexed {len(redo)} documents from {len(existing)} files")
     return done
 

@@ -99,25 +99,34 @@ class Change:
 
 
 @dataclass
+class Removal:
+    """A document none of whose files makes it any more: each now parses to another one."""
+
+    doc_id: str
+
+
+@dataclass
 class _Part:
     rank: int
     doc: Document
     entry: Entry
 
 
-def plan(files: Iterable[Path], manifest: Manifest, summary: Summary) -> Iterator[Change]:
+def plan(files: Iterable[Path], manifest: Manifest, summary: Summary) -> Iterator[Change | Removal]:
     """Parse what changed since `manifest` and yield one Change per document, as it goes.
 
     Unchanged files (same size and mtime, or same content hash) are only counted; the
     other files of a changed document are re-read so the merge sees all of them. Files
     are parsed a group at a time, never splitting a folder's files that share a name
     stem (an order's .xml, .json and .htm); a document whose files still end up in two
-    groups is written again, merged from all of them.
+    groups is written again, merged from all of them. A file that now makes another
+    document leaves its old one: merged again from its other files, or a Removal.
     """
     emitted: dict[str, list[str]] = {}
     states: dict[str, str] = {}
     buffered: dict[str, list[_Part]] = {}
     count, group = 0, None
+    left: set[str] = set()
     try:
         for path in files:
             key = (path.parent, path.name.split(".")[0].lower())
@@ -128,7 +137,12 @@ def plan(files: Iterable[Path], manifest: Manifest, summary: Summary) -> Iterato
             if part := _parse(path, manifest, summary):
                 buffered.setdefault(part.doc.id, []).append(part)
                 count += 1
+                old = manifest.entries.get(part.entry.path)
+                if old is not None and old.doc_id != part.doc.id:
+                    left.add(old.doc_id)
         yield from _flush(buffered, manifest, emitted, states)
+        # Documents a file left, not written since: made again from the files that stay.
+        yield from _flush({d: [] for d in sorted(left - set(emitted))}, manifest, emitted, states)
     finally:
         summary.indexed = [p for p, s in states.items() if s == "indexed"]
         summary.merged = [p for p, s in states.items() if s == "merged"]
@@ -173,8 +187,9 @@ def _parse(path: Path, manifest: Manifest, summary: Summary) -> _Part | None:
 
 
 def _flush(buffered: dict[str, list[_Part]], manifest: Manifest, emitted: dict[str, list[str]],
-           states: dict[str, str]) -> Iterator[Change]:
-    """One Change per buffered document, merged with its files parsed earlier or before."""
+           states: dict[str, str]) -> Iterator[Change | Removal]:
+    """One Change per buffered document, merged with its files parsed earlier or before
+    (a Removal when no file makes it any more)."""
     from eoreader.ingest.keypoints import locate_all
     from eoreader.ingest.merge import merge
 
@@ -183,6 +198,10 @@ def _flush(buffered: dict[str, list[_Part]], manifest: Manifest, emitted: dict[s
         for other in sorted(set(emitted.get(doc_id, [])) | set(manifest.files_of(doc_id))):
             if other not in changed and (part := _reread(other, manifest, doc_id)):
                 parts.append(part)
+        if not parts:
+            emitted[doc_id] = []
+            yield Removal(doc_id)
+            continue
         # Sorted by path too, so a resumed run merges in the same order as a clean one.
         parts.sort(key=lambda p: (p.rank, p.entry.path))
         for i, part in enumerate(parts):

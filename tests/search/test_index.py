@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from eoreader import Library
-from tests.conftest import SEED, SEEDS
+from eoreader.library import NotFound
+from tests.conftest import SEED, SEEDS, require_corpus
 
 
 def test_reingesting_the_same_file_does_not_duplicate(index_dir: Path) -> None:
@@ -70,3 +71,28 @@ def test_empty_query_lists_newest_first(index_dir: Path) -> None:
         known = [d for d in dates if d]
         assert known == sorted(known, reverse=True)
         assert len(dates) == 3
+
+
+def test_a_file_that_now_makes_another_document_leaves_its_old_one(index_dir: Path, tmp_path: Path) -> None:
+    """Files named without an order number take it from their text; when the text changes
+    to another order's, the old order is made again from the files that stay, or removed."""
+    corpus = require_corpus() / "federal-register"
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(corpus / "EO_13600.xml", src / "EO_13600.xml")
+    shutil.copy(corpus / "EO_13600.htm", src / "page.htm")
+    shutil.copy(corpus / "EO_13602.htm", src / "other.htm")
+    with Library(index_dir) as library:
+        library.ingest([src])
+        assert sorted(Path(p).name for p in library.get("13600").sources) == ["EO_13600.xml", "page.htm"]
+        assert [Path(p).name for p in library.get("13602").sources] == ["other.htm"]
+        shutil.copy(corpus / "EO_13601.htm", src / "page.htm")
+        shutil.copy(corpus / "EO_13603.htm", src / "other.htm")
+        summary = library.ingest([src])
+        assert [Path(p).name for p in library.get("13600").sources] == ["EO_13600.xml"]
+        assert [Path(p).name for p in library.get("13601").sources] == ["page.htm"]
+        assert [Path(p).name for p in library.get("13603").sources] == ["other.htm"]
+        assert summary.pruned == ["eo-13602"]
+        with pytest.raises(NotFound):
+            library.get("13602")
+        assert len(library) == 3
