@@ -14,6 +14,7 @@ import numpy as np
 from whoosh.searching import Searcher
 
 from eoreader.search.docsets import DocSets, to_mask
+from eoreader.search.postings import field_ids
 
 FACETS = ("kind", "president", "year", "actor")
 # The index field each facet counts when it is not the facet's own name.
@@ -45,8 +46,7 @@ class Facets:
     def _terms(self, name: str) -> Facet:
         field = _FIELDS.get(name, name)
         values, value_of, docnums = [], [], []
-        for text in self.reader.lexicon(field):
-            ids = self.docsets.postings.get(field, text).ids
+        for text, ids in sorted(field_ids(self.reader, field).items()):
             value_of.append(np.full(len(ids), len(values), np.int64))
             docnums.append(ids)
             values.append(text.decode())

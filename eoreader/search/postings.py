@@ -9,19 +9,25 @@ queries are scored and counted with array operations (scoring.py, docsets.py).
 
 from __future__ import annotations
 
+import io
+import pickle
+import struct
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.searching import Searcher
 
 from eoreader.search.store import DamagedIndex, describe, segment_file
 from eoreader.search.weighting import B, K1, LengthCache, length_table
 
 T = TypeVar("T")
+# The length before each block of a posting list (Whoosh's "!i").
+_INT = struct.Struct("!i")
 
 # Arrays of this many postings in all stay cached (8 bytes each: at most 48 MB).
 CACHED_POSTINGS = 6_000_000
@@ -95,6 +101,21 @@ class PostingCache:
         return Postings(all_ids, weights.astype(np.float32))
 
 
+def field_ids(reader: Any, fieldname: str) -> dict[bytes, np.ndarray]:
+    """Every term of `fieldname` with its documents (global numbers, deleted ones too), read
+    in one walk of each segment's term table: a facet of a thousand values in a few
+    milliseconds, where looking each term up costs about 0.3 ms."""
+    found: dict[bytes, list[np.ndarray]] = {}
+    for segment, base in reader.leaf_readers():
+        for (field, text), info in segment._terms.items_from(fieldname, b""):
+            if field != fieldname:
+                break
+            ids, _ = read_or_name_damage(segment, f"postings of {fieldname}:{text!r}",
+                                         lambda i=info: _from_info(segment, i))
+            found.setdefault(text, []).append(ids + base)
+    return {text: np.concatenate(parts).astype(np.int32) for text, parts in found.items()}
+
+
 def read_or_name_damage(segment: Any, what: str, read: Callable[[], T]) -> T:
     """`read()`, whose failure on a damaged segment (Whoosh has no checksums: bad bytes
     raise whatever they lead to) becomes a DamagedIndex naming the segment's file."""
@@ -107,37 +128,48 @@ def read_or_name_damage(segment: Any, what: str, read: Callable[[], T]) -> T:
 def _segment_postings(segment: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
     """Document numbers (in the segment) and term frequencies, deleted documents included
     (docsets.py masks them out)."""
-    format_ = segment.schema[fieldname].format
-    matcher = segment._terms.matcher(fieldname, text, format_)
-    if isinstance(matcher, W3LeafMatcher):
-        return _blocks(matcher)
-    ids, tfs = [], []
-    while matcher.is_active():  # another codec: the slow, public way
-        ids.append(matcher.id())
-        tfs.append(matcher.weight())
-        matcher.next()
-    return np.asarray(ids, np.int64), np.asarray(tfs, np.float64)
+    return _from_info(segment, segment._terms.term_info(fieldname, text))
 
 
-def _blocks(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
-    """Whoosh 3 postings, decoded a block at a time (each block a pickled tuple of id
-    deltas, weights and values)."""
+def _from_info(segment: Any, info: W3TermInfo) -> tuple[np.ndarray, np.ndarray]:
+    """A term's postings from its term info: inlined in it, or a list in the postings file."""
+    if info.is_inlined():
+        ids, weights, _ = info.inlined_postings()
+        return np.asarray(ids, np.int64), np.asarray(weights, np.float64)
+    offset, length = info.extent()
+    if isinstance(length, tuple):  # whoosh-reloaded keeps the length as a 1-tuple
+        (length,) = length
+    return _decode_list(segment._terms._postfile.get(offset, length))
+
+
+def _decode_list(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """A Whoosh 3 posting list read whole (one read, where Whoosh's matcher makes a dozen
+    small ones a block): after a magic number, blocks of a length (negative for the last),
+    a pickled header and the (compressed) pickled tuple of id deltas, weights and values."""
+    if data[:4] != WHOOSH3_HEADER_MAGIC:
+        raise ValueError("no posting list here (bad magic number)")
     ids: list[np.ndarray] = []
     tfs: list[np.ndarray] = []
-    while not matcher._atend:
-        matcher._read_data()
-        block_ids, block_weights = matcher._data[0], matcher._data[1]
+    stream = io.BytesIO(data)
+    position = 4
+    while True:
+        (length,) = _INT.unpack_from(data, position)
+        stream.seek(position + _INT.size)
+        count, _, _, compression, _, _ = pickle.load(stream)
+        end = position + _INT.size + abs(length)
+        block = data[stream.tell():end]
+        block_ids, block_weights, _ = pickle.loads(zlib.decompress(block) if compression else block)
         # Each block's ids are deltas from zero: its first id is absolute.
         ids.append(np.cumsum(np.asarray(block_ids, np.int64)))
-        count = matcher._blocklength
         if block_weights is None:
             tfs.append(np.ones(count))
         elif isinstance(block_weights, float):
             tfs.append(np.full(count, block_weights))
         else:
             tfs.append(np.asarray(block_weights, np.float64))
-        matcher._next_block()
-    return np.concatenate(ids), np.concatenate(tfs)
+        if length < 0:
+            return np.concatenate(ids), np.concatenate(tfs)
+        position = end
 
 
 def _lengths_of(segment: Any, fieldname: str, ids: np.ndarray, table: bytes | None) -> np.ndarray:
