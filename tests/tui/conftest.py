@@ -62,10 +62,14 @@ def corpus_app(corpus_index: Path, userdata: UserData) -> Iterator[EOReaderApp]:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait out the search debounce and every worker, then one more refresh."""
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until typing counts as paused (words are corrected then), for every worker, and
+    for the results to be painted; results may start another search (the corrected one)."""
+    from eoreader.tui.screens.search import CORRECT_AFTER_SECONDS
+
+    await pilot.pause(CORRECT_AFTER_SECONDS + 0.1)
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def screen_text(pilot: Pilot[None]) -> str:

@@ -12,6 +12,7 @@ from eoreader.tui.screens.search import SearchScreen
 from eoreader.tui.widgets.document_view import DocumentView
 from eoreader.tui.widgets.result_list import ResultList
 from eoreader.tui.widgets.toc import TableOfContents
+from tests.tui.conftest import settle
 
 SIZE = (80, 24)
 
@@ -32,9 +33,7 @@ def toc_shown(reader: ReaderScreen) -> bool:
 
 
 async def wait_for_results(pilot: Pilot[None]) -> None:
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_query_box_is_focused_and_results_follow_typing(app: EOReaderApp) -> None:

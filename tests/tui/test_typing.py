@@ -6,12 +6,14 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from eoreader import Library
 from eoreader.search import Results
 from eoreader.tui.app import EOReaderApp
+from eoreader.tui.screens import search as search_screen
 from eoreader.tui.screens.search import RESULT_LIMIT, SearchScreen
 from eoreader.tui.widgets.result_list import ResultList
 from tests.tui.conftest import settle
@@ -27,10 +29,13 @@ class Gate:
         self.search = library.search
         self.held, self.failing = held, failing
         self.started: list[str] = []
+        # (query, whether its words were corrected) of every search.
+        self.corrected: list[tuple[str, bool]] = []
         self.released = threading.Event()
 
     def __call__(self, query: str = "", *args: Any, **kwargs: Any) -> Results:
         self.started.append(query)
+        self.corrected.append((query, kwargs.get("correct", True)))
         if query in self.held:
             self.released.wait(10)
         if query in self.failing:
@@ -112,3 +117,42 @@ async def test_the_last_hit_of_a_page_brings_the_next_page(corpus_app: EOReaderA
         await settle(pilot)
         assert hits.option_count == 2 * RESULT_LIMIT and hits.highlighted == RESULT_LIMIT - 1
         assert [hits.get_option_at_index(i).id for i in range(RESULT_LIMIT)] == first
+
+
+async def test_words_are_searched_as_typed_while_keys_come_and_corrected_once_typing_pauses(
+        sample_app: EOReaderApp) -> None:
+    async with sample_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        gate = Gate(sample_app.library)
+        sample_app.library.search = gate  # type: ignore[method-assign]
+        await pilot.press(*"counterterorism")
+        await until(pilot, lambda: ("counterterorism", False) in gate.corrected)
+        assert all(not correct for _, correct in gate.corrected)
+        await settle(pilot)
+        assert gate.corrected[-1] == ("counterterorism", True)
+        assert "Showing results for counterterrorism" in str(
+            screen_of(sample_app).query_one("#suggestion", Static).render())
+        # A word found as typed is searched once: there is nothing to correct.
+        gate.corrected.clear()
+        await pilot.press("ctrl+u", *"order")
+        await settle(pilot)
+        assert gate.corrected[-1] == ("order", False) and ("order", True) not in gate.corrected
+
+
+async def test_enter_corrects_at_once(sample_app: EOReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No pause in typing would count: only enter can ask for the correction.
+    monkeypatch.setattr(search_screen, "CORRECT_AFTER_SECONDS", 60.0)
+    async with sample_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        gate = Gate(sample_app.library)
+        sample_app.library.search = gate  # type: ignore[method-assign]
+        await pilot.press(*"counterterorism")
+        await until(pilot, lambda: screen_of(sample_app)._shown is screen_of(sample_app)._wanted)
+        await pilot.press("enter")
+        await until(pilot, lambda: ("counterterorism", True) in gate.corrected)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        screen = screen_of(sample_app)
+        assert screen._results is not None and screen._results.corrected == "counterterrorism"
+        assert sample_app.focused is screen.query_one(ResultList)

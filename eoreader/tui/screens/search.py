@@ -26,6 +26,9 @@ from eoreader.tui.widgets.result_list import ResultList
 RESULT_LIMIT = 20
 # Past this, a search in flight shows "Searching…".
 SLOW_SECONDS = 0.4
+# While keys come, the words are searched as typed: correcting a half-typed word is wasted
+# work (and the costliest part of many searches). A pause this long, or enter, corrects them.
+CORRECT_AFTER_SECONDS = 0.3
 EMPTY_INDEX = ("The index is empty. Add documents with `eoreader ingest PATH`, or press ctrl+p and "
                "choose “Ingest a folder”.")
 
@@ -35,7 +38,8 @@ class SearchScreen(Screen[None]):
 
     Every key searches at once, in one thread that always takes the newest query: keys typed
     during a search replace each other, and results for a query that is no longer the
-    newest are dropped, never painted over a newer one's."""
+    newest are dropped, never painted over a newer one's. Spelling is corrected once typing
+    pauses."""
 
     BINDINGS = [
         Binding("slash", "focus_query", "Search", key_display="/"),
@@ -64,6 +68,9 @@ class SearchScreen(Screen[None]):
         self._as_typed: str | None = None
         self._focus_results = False
         self._slow: Timer | None = None
+        # Typing paused (or never started): results may be searched again with corrections.
+        self._paused = True
+        self._pause: Timer | None = None
         # The count line on the screen, and what the bindings' availability last depended on.
         self._count_shown: Content | None = None
         self._bindings_state: tuple[bool, ...] = ()
@@ -87,10 +94,11 @@ class SearchScreen(Screen[None]):
     def query_text(self) -> str:
         return self.query_one("#query", Input).value
 
-    def refresh_results(self, limit: int = RESULT_LIMIT) -> None:
-        """Search again with the current query, filters and sort (after an ingest, say)."""
+    def refresh_results(self, limit: int = RESULT_LIMIT, correct: bool = True) -> None:
+        """Search again with the current query, filters and sort (after an ingest, say);
+        misspelled words are corrected unless `correct` is False or the user said not to."""
         query = self.query_text
-        self._wanted = Request(query, self.sort, dict(self.filters), query != self._as_typed, limit)
+        self._wanted = Request(query, self.sort, dict(self.filters), correct and query != self._as_typed, limit)
         if self._pending.put(self._wanted):
             self._search_thread()
         # A search that takes long says so, rather than leaving the last results standing.
@@ -131,10 +139,23 @@ class SearchScreen(Screen[None]):
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
-        self.refresh_results()
+        self.refresh_results(correct=False)
+        self._paused = False
+        if self._pause is not None:
+            self._pause.stop()
+        self._pause = self.set_timer(CORRECT_AFTER_SECONDS, self._correct)
+
+    def _correct(self) -> None:
+        """Typing paused: when the words as typed look misspelled, search again correcting them."""
+        self._paused = True
+        shown, results = self._shown, self._results
+        if (shown is not None and shown is self._wanted and not shown.correct and results is not None
+                and results.suggestion and shown.query != self._as_typed):
+            self.refresh_results(shown.limit)
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
+        self._correct()
         # Enter before the query's results came: move to them once they are on the screen
         # (opening a stale result would open the wrong document).
         if self._shown is not self._wanted:
@@ -160,6 +181,8 @@ class SearchScreen(Screen[None]):
         more = self._shown is not None and message.request.limit > self._shown.limit
         self._shown = message.request
         self._show(message.results, message.empty_index, more)
+        if self._paused:  # these came after typing paused: they may need correcting
+            self._correct()
 
     def _show(self, results: Results, empty_index: bool, more: bool) -> None:
         """Paint `results`: the hits, the count and the suggestion; the facets a frame later."""
@@ -218,7 +241,7 @@ class SearchScreen(Screen[None]):
         shown, hits = self._shown, self.query_one(ResultList)
         if (shown is not None and shown is self._wanted and event.option_index == hits.option_count - 1
                 and hits.option_count >= shown.limit):
-            self.refresh_results(limit=shown.limit + RESULT_LIMIT)
+            self.refresh_results(shown.limit + RESULT_LIMIT, shown.correct)
 
     @on(OptionList.OptionSelected, "#results")
     def _open(self, event: OptionList.OptionSelected) -> None:
