@@ -15,7 +15,8 @@ import struct
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
@@ -132,44 +133,62 @@ def _segment_postings(segment: Any, fieldname: str, text: bytes) -> tuple[np.nda
 
 
 def _from_info(segment: Any, info: W3TermInfo) -> tuple[np.ndarray, np.ndarray]:
-    """A term's postings from its term info: inlined in it, or a list in the postings file."""
-    if info.is_inlined():
-        ids, weights, _ = info.inlined_postings()
-        return np.asarray(ids, np.int64), np.asarray(weights, np.float64)
+    """A term's document numbers and frequencies, from its term info."""
+    ids: list[np.ndarray] = []
+    tfs: list[np.ndarray] = []
+    for block in blocks(segment, info):
+        block_ids, weights, _ = block.load()
+        ids.append(block_ids)
+        if weights is None:
+            tfs.append(np.ones(len(block_ids)))
+        elif isinstance(weights, float):
+            tfs.append(np.full(len(block_ids), weights))
+        else:
+            tfs.append(np.asarray(weights, np.float64))
+    return np.concatenate(ids), np.concatenate(tfs)
+
+
+class Block(NamedTuple):
+    """One block of a posting list: its last document, and how to decode it (ids as an
+    array; weights None, one float, or one each; values, e.g. encoded positions)."""
+
+    max_id: int
+    load: Callable[[], tuple[np.ndarray, Any, Any]]
+
+
+def blocks(segment: Any, info: W3TermInfo) -> Iterator[Block]:
+    """The blocks of a term's postings in `segment`, read with one read of the postings
+    file (Whoosh's matcher makes a dozen small ones a block): after a magic number, each
+    block is a length (negative for the last), a pickled header and the (compressed)
+    pickled tuple of id deltas, weights and values."""
+    if info.is_inlined():  # a short list kept in the term table itself
+        ids, weights, values = info.inlined_postings()
+        yield Block(ids[-1], lambda: (np.asarray(ids, np.int64), weights, values))
+        return
     offset, length = info.extent()
     if isinstance(length, tuple):  # whoosh-reloaded keeps the length as a 1-tuple
         (length,) = length
-    return _decode_list(segment._terms._postfile.get(offset, length))
-
-
-def _decode_list(data: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """A Whoosh 3 posting list read whole (one read, where Whoosh's matcher makes a dozen
-    small ones a block): after a magic number, blocks of a length (negative for the last),
-    a pickled header and the (compressed) pickled tuple of id deltas, weights and values."""
+    data = segment._terms._postfile.get(offset, length)
     if data[:4] != WHOOSH3_HEADER_MAGIC:
         raise ValueError("no posting list here (bad magic number)")
-    ids: list[np.ndarray] = []
-    tfs: list[np.ndarray] = []
     stream = io.BytesIO(data)
     position = 4
     while True:
-        (length,) = _INT.unpack_from(data, position)
+        (size,) = _INT.unpack_from(data, position)
         stream.seek(position + _INT.size)
-        count, _, _, compression, _, _ = pickle.load(stream)
-        end = position + _INT.size + abs(length)
-        block = data[stream.tell():end]
-        block_ids, block_weights, _ = pickle.loads(zlib.decompress(block) if compression else block)
-        # Each block's ids are deltas from zero: its first id is absolute.
-        ids.append(np.cumsum(np.asarray(block_ids, np.int64)))
-        if block_weights is None:
-            tfs.append(np.ones(count))
-        elif isinstance(block_weights, float):
-            tfs.append(np.full(count, block_weights))
-        else:
-            tfs.append(np.asarray(block_weights, np.float64))
-        if length < 0:
-            return np.concatenate(ids), np.concatenate(tfs)
+        _, max_id, _, compression, _, _ = pickle.load(stream)
+        end = position + _INT.size + abs(size)
+        yield Block(max_id, partial(_load, data, stream.tell(), end, compression))
+        if size < 0:
+            return
         position = end
+
+
+def _load(data: bytes, start: int, end: int, compression: int) -> tuple[np.ndarray, Any, Any]:
+    raw = data[start:end]
+    deltas, weights, values = pickle.loads(zlib.decompress(raw) if compression else raw)
+    # Each block's ids are deltas from zero: its first id is absolute.
+    return np.cumsum(np.asarray(deltas, np.int64)), weights, values
 
 
 def _lengths_of(segment: Any, fieldname: str, ids: np.ndarray, table: bytes | None) -> np.ndarray:
