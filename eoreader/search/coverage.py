@@ -29,6 +29,11 @@ MIN_LEAD = 1.15
 MAX_WORDS = 40
 # The rarest of them decide (the cost grows with words x actions of those weeks).
 RAREST_WORDS = 16
+# Words in more than this share of documents count as held by every action of the weeks:
+# their postings would cost thousands of documents each to read, and they hardly tell
+# one action from another.
+ASSUMED_SHARE = 0.05
+_ASSUMED_BELOW = math.log(1 + 1 / ASSUMED_SHARE)
 
 
 def describing_words(title: str, keypoints: Iterable[str]) -> list[str]:
@@ -62,10 +67,14 @@ def weights(docsets: DocSets, words: Iterable[str]) -> dict[str, float]:
 
 
 def shares(docsets: DocSets, near: int, weighted: dict[str, float]) -> dict[int, float]:
-    """For each document of bitmap `near`, the share of `weighted`'s weight its title or body holds."""
+    """For each document of bitmap `near`, the share of `weighted`'s weight its title or body
+    holds (common words taken as held)."""
     total = sum(weighted.values()) or 1.0
-    held = dict.fromkeys(members(near), 0.0)
+    assumed = sum(w for w in weighted.values() if w < _ASSUMED_BELOW)
+    held = dict.fromkeys(members(near), assumed)
     for word, weight in weighted.items():
+        if weight < _ASSUMED_BELOW:
+            continue
         key = word.encode()
         for docnum in members(near & (docsets.term("title", key) | docsets.term("body", key))):
             held[docnum] += weight
