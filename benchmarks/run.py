@@ -42,10 +42,13 @@ def child(*args: str) -> dict[str, Any]:
     return json.loads(line)
 
 
-def measure_engine(engine: str, docs: int, folder: Path, served: int) -> dict[str, Any]:
-    shutil.rmtree(folder, ignore_errors=True)
-    built = child("build", engine, "--docs", str(docs), "--dir", str(folder))
-    print(f"  {engine}: built in {built['index_s']:.1f} s", file=sys.stderr, flush=True)
+def measure_engine(engine: str, docs: int, folder: Path, served: int,
+                   built: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build (unless `built` gives the figures of a build already in `folder`), then query."""
+    if built is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        built = child("build", engine, "--docs", str(docs), "--dir", str(folder))
+        print(f"  {engine}: built in {built['index_s']:.1f} s", file=sys.stderr, flush=True)
     queried = child("query", engine, "--dir", str(folder), "--served", str(served))
     return {**built, **queried}
 
@@ -81,6 +84,18 @@ def measure_ingest(docs: int, work: Path, run: int) -> dict[str, Any]:
     return {"first": first, "rerun": rerun, "added": added}
 
 
+BUILD_FIGURES = ("docs", "index_s", "generate_s", "size", "peak_rss", "baseline_rss")
+
+
+def _earlier_builds(work: Path, run: int) -> dict[str, dict[str, Any]]:
+    """The build figures run `run` recorded for each engine whose index is still there."""
+    recorded = work / f"run-{run}.json"
+    if not recorded.exists():
+        sys.exit(f"--reuse-builds: no earlier run recorded in {recorded}")
+    engines = json.loads(recorded.read_text())["engines"]
+    return {e: {k: f[k] for k in BUILD_FIGURES} for e, f in engines.items() if (work / e).is_dir()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=2847)
@@ -93,6 +108,9 @@ def main() -> None:
     parser.add_argument("--eoreader-writer", choices=["batch", "one"], default="batch",
                         help="one: build eoreader's index with one Whoosh writer, not BatchWriter "
                              "(same index for searching; for 100,000 documents on a busy machine)")
+    parser.add_argument("--reuse-builds", action="store_true",
+                        help="query the indexes an earlier run left in benchmarks/.work/N, reporting its build "
+                             "figures again (to measure searches after a change to search alone)")
     parser.add_argument("--record", action="store_true", help="append the table to RESULTS.md")
     args = parser.parse_args()
     if args.eoreader_writer == "one":
@@ -112,7 +130,8 @@ def main() -> None:
         print(f"run {r + 1}/{args.runs} at {args.docs:,} documents", file=sys.stderr, flush=True)
         # Each run starts with another engine, so none always runs on a cold or hot machine.
         order = engines[r % len(engines):] + engines[:r % len(engines)]
-        figures = {e: measure_engine(e, args.docs, work / e, args.served) for e in order}
+        earlier = _earlier_builds(work, r) if args.reuse_builds else {}
+        figures = {e: measure_engine(e, args.docs, work / e, args.served, earlier.get(e)) for e in order}
         ingest = None
         if "eoreader" in engines and args.ingest != "none":
             measure = measure_ingest if args.ingest == "full" else measure_added
@@ -120,6 +139,9 @@ def main() -> None:
         runs.append(Run(figures, ingest))
         (work / f"run-{r}.json").write_text(json.dumps({"engines": figures, "ingest": ingest}))
     text = table(runs, args.docs, time.time() - started)
+    if args.reuse_builds:
+        text += ("\n\nThe indexes are those of an earlier run (--reuse-builds): its build rows are repeated, "
+                 "and eoreader's index holds the 100 files that run added.")
     if args.eoreader_writer == "one":
         text += ("\n\neoreader's index was built with one Whoosh writer and one commit "
                  "(--eoreader-writer one), not BatchWriter: its build rows are not eoreader's ingest.")
