@@ -28,9 +28,10 @@ from eoreader.search.schema import TEXT_FIELDS, from_stored, president_key
 from eoreader.search.deadline import Deadline
 from eoreader.search.scoring import ArrayScorer, Scores
 
-# A query matches phrases for this long; past it the phrase's documents found so far are
-# used, the hits come back flagged `partial`, and the next search of the phrase resumes.
-TIME_BUDGET_SECONDS = 0.04
+# A search's time: phrases are matched until shortly before it ends (docsets.RESERVE is left
+# for scoring and hits); past that the phrase's documents found so far are used, the hits
+# come back flagged `partial`, and the next search of the phrase resumes.
+TIME_BUDGET_SECONDS = 0.03
 # Candidates scored by BM25F and reranked by the query's hints.
 CANDIDATES = 100
 # Candidates added from a period the query names, and the days around it they may be from.
