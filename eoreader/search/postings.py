@@ -108,6 +108,8 @@ def field_ids(reader: Any, fieldname: str) -> dict[bytes, np.ndarray]:
     milliseconds, where looking each term up costs about 0.3 ms."""
     found: dict[bytes, list[np.ndarray]] = {}
     for segment, base in reader.leaf_readers():
+        if not segment.doc_count_all():  # an empty index has a reader with no term table
+            continue
         for (field, text), info in segment._terms.items_from(fieldname, b""):
             if field != fieldname:
                 break

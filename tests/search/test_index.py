@@ -96,3 +96,11 @@ def test_a_file_that_now_makes_another_document_leaves_its_old_one(index_dir: Pa
         with pytest.raises(NotFound):
             library.get("13602")
         assert len(library) == 3
+
+
+@pytest.mark.parametrize("query", ["", "security", '"executive order"', "date:2025-04", "immig*"])
+def test_an_empty_index_answers_with_nothing(index_dir: Path, query: str) -> None:
+    with Library(index_dir, rebuild=False) as library:
+        results = library.search(query)
+        assert (results.total, results.hits, results.partial) == (0, [], False)
+        assert all(counts == [] for counts in results.facets.values())
