@@ -156,3 +156,29 @@ async def test_enter_corrects_at_once(sample_app: EOReaderApp, monkeypatch: pyte
         screen = screen_of(sample_app)
         assert screen._results is not None and screen._results.corrected == "counterterrorism"
         assert sample_app.focused is screen.query_one(ResultList)
+
+
+async def test_enter_before_any_results_moves_to_the_corrected_ones(
+        sample_app: EOReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_screen, "CORRECT_AFTER_SECONDS", 60.0)
+    async with sample_app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = screen_of(sample_app)
+        gate = Gate(sample_app.library, held={"counterterorism"})
+        sample_app.library.search = gate  # type: ignore[method-assign]
+        moved: list[bool] = []  # whether the results were corrected, at each move to them
+        focus = screen._focus_results_if_any
+
+        def recorded() -> None:
+            moved.append(bool(screen._shown and screen._shown.correct))
+            focus()
+
+        screen._focus_results_if_any = recorded  # type: ignore[method-assign]
+        await pilot.press(*"counterterorism", "enter")
+        await until(pilot, lambda: ("counterterorism", False) in gate.corrected)
+        gate.released.set()
+        await until(pilot, lambda: ("counterterorism", True) in gate.corrected)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen._results is not None and screen._results.corrected == "counterterrorism"
+        assert moved == [True] and sample_app.focused is screen.query_one(ResultList)

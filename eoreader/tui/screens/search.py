@@ -145,13 +145,16 @@ class SearchScreen(Screen[None]):
             self._pause.stop()
         self._pause = self.set_timer(CORRECT_AFTER_SECONDS, self._correct)
 
-    def _correct(self) -> None:
-        """Typing paused: when the words as typed look misspelled, search again correcting them."""
+    def _correct(self) -> bool:
+        """Typing paused: when the words as typed look misspelled, search again correcting
+        them; True when that search started."""
         self._paused = True
         shown, results = self._shown, self._results
         if (shown is not None and shown is self._wanted and not shown.correct and results is not None
                 and results.suggestion and shown.query != self._as_typed):
             self.refresh_results(shown.limit)
+            return True
+        return False
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
@@ -181,8 +184,10 @@ class SearchScreen(Screen[None]):
         more = self._shown is not None and message.request.limit > self._shown.limit
         self._shown = message.request
         self._show(message.results, message.empty_index, more)
-        if self._paused:  # these came after typing paused: they may need correcting
-            self._correct()
+        # Results that came after typing paused may need correcting; a move to the results
+        # asked for by enter waits for the corrected ones.
+        if not (self._paused and self._correct()) and self._focus_results:
+            self._focus_results_if_any()
 
     def _show(self, results: Results, empty_index: bool, more: bool) -> None:
         """Paint `results`: the hits, the count and the suggestion; the facets a frame later."""
@@ -205,8 +210,6 @@ class SearchScreen(Screen[None]):
         if state != self._bindings_state:
             self._bindings_state = state
             self.refresh_bindings()
-        if self._focus_results:
-            self._focus_results_if_any()
 
     def _show_facets(self, results: Results) -> None:
         if results is self._results:  # else newer results came first, with their own facets
