@@ -12,10 +12,11 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
+import numpy as np
 from whoosh.query import And, DateRange, Or, Query, Term
 
 from eoreader.model import Kind
-from eoreader.search.docsets import DocSets, members
+from eoreader.search.docsets import DocSets, members, to_mask
 from eoreader.search.schema import ANALYZER
 
 # Letters to Congress that transmit an order are grouped under it as well.
@@ -37,9 +38,14 @@ _ASSUMED_BELOW = math.log(1 + 1 / ASSUMED_SHARE)
 
 
 def describing_words(title: str, keypoints: Iterable[str]) -> list[str]:
-    """The index words of a coverage document's title and key points, once each."""
-    text = "\n".join([title, *keypoints])
-    return list(dict.fromkeys(t.text for t in ANALYZER(text)))[:MAX_WORDS]
+    """The first MAX_WORDS index words of a coverage document's title and key points, once
+    each (analysed only that far: key points run to thousands of words)."""
+    words: dict[str, None] = {}
+    for token in ANALYZER("\n".join([title, *keypoints])):
+        words.setdefault(token.text)
+        if len(words) == MAX_WORDS:
+            break
+    return list(words)
 
 
 def window(date: dt.date, before: int, after: int) -> Query:
@@ -56,29 +62,27 @@ def of_kinds(kinds: Iterable[str]) -> Query:
 def weights(docsets: DocSets, words: Iterable[str]) -> dict[str, float]:
     """Each word's rarity (an idf) among the other documents (the words come from one);
     words no other document holds are left out."""
-    reader = docsets.reader
-    total = max(reader.doc_count_all() - 1, 1)
+    total = max(docsets.size - 1, 1)
     out = {}
     for word in words:
-        docs = max(reader.doc_frequency("title", word), reader.doc_frequency("body", word)) - 1
+        docs = max(docsets.frequency("title", word), docsets.frequency("body", word)) - 1
         if docs > 0:
             out[word] = math.log(1 + total / docs)
     return out
 
 
-def shares(docsets: DocSets, near: int, weighted: dict[str, float]) -> dict[int, float]:
-    """For each document of bitmap `near`, the share of `weighted`'s weight its title or body
-    holds (common words taken as held)."""
+def shares(docsets: DocSets, near: int, weighted: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """The documents of bitmap `near`, and the share of `weighted`'s weight the title or body
+    of each holds (common words taken as held)."""
+    ids = np.flatnonzero(to_mask(near, docsets.size))
     total = sum(weighted.values()) or 1.0
-    assumed = sum(w for w in weighted.values() if w < _ASSUMED_BELOW)
-    held = dict.fromkeys(members(near), assumed)
+    held = np.full(len(ids), sum(w for w in weighted.values() if w < _ASSUMED_BELOW), np.float64)
     for word, weight in weighted.items():
-        if weight < _ASSUMED_BELOW:
-            continue
-        key = word.encode()
-        for docnum in members(near & (docsets.term("title", key) | docsets.term("body", key))):
-            held[docnum] += weight
-    return {d: h / total for d, h in held.items()}
+        if weight >= _ASSUMED_BELOW:
+            key = word.encode()
+            holders = docsets.term("title", key) | docsets.term("body", key)
+            held += weight * to_mask(holders, docsets.size)[ids]
+    return ids, held / total
 
 
 def find_action(docsets: DocSets, date: dt.date, words: list[str]) -> int | None:
@@ -87,12 +91,13 @@ def find_action(docsets: DocSets, date: dt.date, words: list[str]) -> int | None
     if not weighted:
         return None
     near = docsets.of(And([of_kinds(ACTION_KINDS), window(date, DAYS_AFTER_ACTION, DAYS_BEFORE_ACTION)]))
-    ranked = sorted(shares(docsets, near, weighted).items(), key=lambda ds: (-ds[1], ds[0]))
-    if not ranked or ranked[0][1] < MIN_SHARE:
+    ids, held = shares(docsets, near, weighted)
+    if not len(ids):
         return None
-    if len(ranked) > 1 and ranked[0][1] < MIN_LEAD * ranked[1][1]:
+    best, *runner_up = np.argsort(-held, kind="stable")[:2]  # ties: the first in the index
+    if held[best] < MIN_SHARE or (runner_up and held[best] < MIN_LEAD * held[runner_up[0]]):
         return None
-    return ranked[0][0]
+    return int(ids[best])
 
 
 def find_coverage(docsets: DocSets, date: dt.date) -> list[int]:

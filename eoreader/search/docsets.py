@@ -71,10 +71,20 @@ class DocSets:
         self.postings = postings
         self.size = self.reader.doc_count_all()
         self._columns: dict[str, np.ndarray] = {}
+        self._frequencies: dict[tuple[str, str], int] = {}
         self._unfinished: OrderedDict[str, tuple[int, Iterator[int]]] = OrderedDict()
         self._terms: OrderedDict[tuple[str, str | bytes], int] = OrderedDict()
         self._all: int | None = None
         self._lock = threading.Lock()
+
+    def frequency(self, fieldname: str, word: str) -> int:
+        """How many documents hold `word` in `fieldname` (Whoosh's look-up is a few reads of
+        the unmapped term table: remembered, as links ask for the same words again)."""
+        key = (fieldname, word)
+        found = self._frequencies.get(key)
+        if found is None:
+            found = self._frequencies[key] = self.reader.doc_frequency(fieldname, word)
+        return found
 
     def all(self) -> int:
         """Every live document."""

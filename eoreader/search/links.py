@@ -10,6 +10,7 @@ from whoosh.query import Term
 from eoreader.ingest.status import Act, resolve_status
 from eoreader.model import Document, Kind, Relation, Status
 from eoreader.search import coverage
+from eoreader.search.deadline import NO_DEADLINE, Deadline
 from eoreader.search.results import Reference, Referrer
 
 if TYPE_CHECKING:
@@ -27,9 +28,12 @@ class Links:
         self._actions: dict[int, int | None] = {}
         self._status: dict[str, tuple[Status, str | None]] = {}
 
-    def action_of(self, docnum: int) -> int | None:
-        """The action (order, memorandum, proclamation) coverage document `docnum` describes."""
+    def action_of(self, docnum: int, deadline: Deadline = NO_DEADLINE) -> int | None:
+        """The action (order, memorandum, proclamation) coverage document `docnum` describes;
+        None, unless already known, once `deadline` has passed."""
         if docnum not in self._actions:
+            if deadline.passed():
+                return None
             doc = self.engine.document(docnum)
             found = None
             if doc.kind.value in coverage.COVERAGE_KINDS and doc.date:

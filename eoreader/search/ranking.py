@@ -14,6 +14,7 @@ import numpy as np
 
 from eoreader.search.coverage import COVERAGE_KINDS
 from eoreader.search.columns import MISSING
+from eoreader.search.deadline import NO_DEADLINE, Deadline
 from eoreader.search.docsets import to_mask
 from eoreader.search.features import Fit, fits
 from eoreader.search.hints import Hints
@@ -99,7 +100,7 @@ class Ranker:
         return sorted(((d, s * self.factor(d, hints, found.get(d))) for d, s in ranked), key=lambda ds: -ds[1])
 
     def rerank(self, ranked: list[tuple[int, float]], hints: Hints, limit: int,
-               words: list[str], docs: int = -1) -> list[list[tuple[int, float]]]:
+               words: list[str], docs: int = -1, deadline: Deadline = NO_DEADLINE) -> list[list[tuple[int, float]]]:
         """The best `limit` groups: each an action first, then coverage of it found here.
         Coverage joins its action only when the action is in the result set `docs`."""
         scored = self.reorder(ranked, hints, words)
@@ -112,7 +113,9 @@ class Ranker:
             # Linking costs a look at the actions of the weeks before: only coverage that can
             # lead or join the groups shown is linked.
             if rank < LINKED * limit and self.kind(docnum) in COVERAGE_KINDS:
-                action = self.engine.links.action_of(docnum)
+                # A first link reads its words' postings (a few ms at 100,000 documents, then
+                # kept): coverage within the page always, below it while the search has time.
+                action = self.engine.links.action_of(docnum, NO_DEADLINE if rank < limit else deadline)
                 if action is not None and docs >> action & 1:
                     lead = action
             members_ = groups.setdefault(lead, {lead: score})

@@ -123,7 +123,7 @@ class Engine:
                 ranked = self._with_period(ranked, scores, plan.hints)
             if plan.number:
                 ranked = self._number_first(plan.number, ranked, docs)
-            groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words, docs)
+            groups = self.ranker.rerank(ranked, plan.hints, limit, plan.words, docs, deadline)
             results.hits = [self.group_hit(group, self._marked(plan.terms)) for group in groups]
         results.partial = deadline.missed
         if results.total < spelling.RARE_DOCS:
