@@ -6,16 +6,15 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
-from collections.abc import Iterable
 
 from eoreader import paths
 from eoreader.model import Document, Status
 from eoreader.recovery import Notify, open_or_rebuild, rebuild_allowed, to_stderr
 from eoreader.search import (
-    TIME_BUDGET_SECONDS, Engine, Filters, Related, Results, from_stored, match_spans, query_terms, related,
+    FACETS, TIME_BUDGET_SECONDS, Engine, Filters, Related, Results, from_stored, match_spans, query_terms, related,
 )
 from eoreader.search.query import order_number
 
@@ -85,16 +84,19 @@ class Library:
     def search(self, query: str = "", limit: int = 10, *, sort: str = "relevance",
                kind: str | None = None, president: str | None = None, year: int | None = None,
                since: dt.date | None = None, until: dt.date | None = None,
-               actor: str | None = None, correct: bool = True, budget: float = TIME_BUDGET_SECONDS) -> Results:
+               actor: str | None = None, correct: bool = True, budget: float = TIME_BUDGET_SECONDS,
+               facets: Iterable[str] = FACETS, stop: Callable[[], bool] | None = None) -> Results:
         """Ranked hits for `query` (the query language is in the README), grouped with their
         coverage, with totals and facets for the whole result set; an empty query lists
         documents newest first. `sort`: relevance, newest, oldest or number. Misspelled
         words are corrected (`Results.corrected`) unless `correct` is False. Phrases are
         matched for at most `budget` seconds; past it the results count the documents
-        matched so far and say `partial`, and the next search of the phrase goes on."""
+        matched so far and say `partial`, and the next search of the phrase goes on.
+        `facets`: the facets to count (all by default). `stop`: called now and then; when
+        it returns True the search gives up what it can and answers (flagged partial)."""
         filters = Filters(kind, president, year, since, until, actor)
         return self._engine().search(query, limit=limit, sort=sort, filters=filters, correct=correct,
-                                     budget=budget)
+                                     budget=budget, facets=facets, stop=stop)
 
     @_serialized
     def status(self, doc: Document) -> tuple[Status, str | None]:

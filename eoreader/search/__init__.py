@@ -1,5 +1,6 @@
 """The search package's front door: what `eoreader.library` may use."""
 
+from eoreader.search.facets import FACETS
 from eoreader.search.schema import SCHEMA_VERSION, from_stored
 from eoreader.search.passages import Snippet
 from eoreader.search.related import related
@@ -13,7 +14,7 @@ from eoreader.search.verify import StoredDoc, stored_documents, text_hash, unfin
 from eoreader.search.writer import BatchWriter, Unindexable, stored_hash
 
 __all__ = [
-    "SCHEMA_VERSION", "SORTS", "TIME_BUDGET_SECONDS", "BatchWriter", "DamagedIndex", "Engine", "Filters", "Hit", "IndexBusy", "NotAnIndex",
+    "FACETS", "SCHEMA_VERSION", "SORTS", "TIME_BUDGET_SECONDS", "BatchWriter", "DamagedIndex", "Engine", "Filters", "Hit", "IndexBusy", "NotAnIndex",
     "Related", "Results", "Snippet", "acquire_lock", "create", "file_hash", "from_stored", "generation",
     "is_ours", "live_files", "match_spans", "open_index", "query_terms", "related", "stored_hash",
     "StoredDoc", "Unindexable", "stored_documents", "strays", "text_hash", "unfindable",

@@ -4,7 +4,7 @@ coverage, counted and faceted over the whole result set, each hit with its best 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +16,7 @@ from eoreader.sanitize import clean_line
 from eoreader.search import spelling, syntax
 from eoreader.search.docsets import DocSets
 from eoreader.search.expansion import cooccurring_terms, expanded
-from eoreader.search.facets import Facets
+from eoreader.search.facets import FACETS, Facets
 from eoreader.search.hints import Hints, find_hints
 from eoreader.search.links import Links
 from eoreader.search.passages import best_passage, find_marks
@@ -96,11 +96,13 @@ class Engine:
         self.presidents = frozenset(t.decode() for t in self.reader.lexicon("president"))
 
     def search(self, text: str, limit: int = 10, sort: str = "relevance", filters: Filters = Filters(),
-               correct: bool = True, budget: float = TIME_BUDGET_SECONDS) -> Results:
-        """The best `limit` hits (groups) for the user's `text`; empty text lists newest first."""
+               correct: bool = True, budget: float = TIME_BUDGET_SECONDS, facets: Iterable[str] = FACETS,
+               stop: Callable[[], bool] | None = None) -> Results:
+        """The best `limit` hits (groups) for the user's `text`; empty text lists newest first.
+        `facets`: those to count; `stop`: says when the answer is no longer wanted."""
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-        deadline = Deadline(budget)
+        deadline = Deadline(budget, stop)
         text = clean_line(text)[:MAX_QUERY_CHARS]
         plan = self.plan(text, correct)
         narrow = filters.query(exact_actor=bool(filters.actor)
@@ -109,7 +111,7 @@ class Engine:
         if narrow is not None:
             query = And([query, ConstantScoreQuery(narrow, 0.0)]) if query is not None else narrow
         docs = self.docsets.of(query, deadline)
-        results = Results(query=text, total=docs.bit_count(), hits=[], facets=self.facets.count(docs),
+        results = Results(query=text, total=docs.bit_count(), hits=[], facets=self.facets.count(docs, facets),
                           corrected=plan.corrected, messages=plan.messages)
         # Without words to rank by (only fields, dates or a period), relevance is newest first.
         if plan.query is None or sort != "relevance" or not plan.terms:

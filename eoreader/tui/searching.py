@@ -51,6 +51,10 @@ class Latest:
             start, self._running = not self._running, True
             return start
 
+    def waiting(self) -> bool:
+        """Whether a newer request waits: the one running may give up (asked by the search)."""
+        return self._next is not None
+
     def take(self) -> Request | None:
         """The request to run next; None when there is none, and the thread ends."""
         with self._lock:

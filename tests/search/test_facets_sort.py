@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,19 @@ def test_facets_on_the_corpus(corpus_library: Library) -> None:
     assert sum(kinds.values()) == results.total
     years = [int(y) for y, _ in results.facets["year"]]
     assert years == sorted(years, reverse=True) and 1994 <= years[-1] and years[0] <= 2025
+
+
+def test_only_the_facets_asked_for_are_counted(small: Library) -> None:
+    everything = small.search("order")
+    some = small.search("order", facets=("kind", "year"))
+    assert set(some.facets) == {"kind", "year"}
+    assert some.facets["kind"] == everything.facets["kind"] and some.facets["year"] == everything.facets["year"]
+    assert some.total == everything.total
+
+
+def test_a_search_told_to_stop_answers_partial_at_once(corpus_index: Path) -> None:
+    with Library(corpus_index) as library:
+        stopped = library.search('"executive order"', stop=lambda: True)
+        whole = library.search('"executive order"', budget=60)
+    assert stopped.partial and not whole.partial
+    assert stopped.total < whole.total

@@ -18,7 +18,7 @@ from eoreader.sanitize import clean_line
 from eoreader.search import SORTS, Results
 from eoreader.tui.messages import FacetChosen, OpenDocument
 from eoreader.tui.searching import Found, Latest, Request
-from eoreader.tui.widgets.facet_panel import FacetPanel
+from eoreader.tui.widgets.facet_panel import FACETS, FacetPanel
 from eoreader.tui.widgets.result_list import ResultList
 
 # Hits asked for at a time: a screenful and more (each hit takes four or five rows); moving
@@ -115,7 +115,8 @@ class SearchScreen(Screen[None]):
             try:
                 results = self.library.search(
                     request.query, limit=request.limit, sort=request.sort, kind=filters.get("kind"),
-                    president=filters.get("president"), year=year, correct=request.correct)
+                    president=filters.get("president"), year=year, correct=request.correct,
+                    facets=FACETS, stop=self._pending.waiting)
             except Exception as exc:  # reported on the screen; the next key searches again
                 logging.getLogger(__name__).exception("search %r failed", request.query)
                 self.post_message(Found(request, None, error=str(exc) or type(exc).__name__))
