@@ -120,7 +120,9 @@ async def test_the_last_hit_of_a_page_brings_the_next_page(corpus_app: EOReaderA
 
 
 async def test_words_are_searched_as_typed_while_keys_come_and_corrected_once_typing_pauses(
-        sample_app: EOReaderApp) -> None:
+        sample_app: EOReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pause long enough that a loaded machine delivering keys slowly never makes one.
+    monkeypatch.setattr("eoreader.tui.screens.search.CORRECT_AFTER_SECONDS", 2.0)
     async with sample_app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         gate = Gate(sample_app.library)
