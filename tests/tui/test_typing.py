@@ -121,10 +121,10 @@ async def test_the_last_hit_of_a_page_brings_the_next_page(corpus_app: EOReaderA
 
 async def test_words_are_searched_as_typed_while_keys_come_and_corrected_once_typing_pauses(
         sample_app: EOReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A pause long enough that a loaded machine delivering keys slowly never makes one.
-    monkeypatch.setattr("eoreader.tui.screens.search.CORRECT_AFTER_SECONDS", 2.0)
     async with sample_app.run_test(size=WIDE) as pilot:
         await settle(pilot)
+        # A pause long enough that a loaded machine delivering keys slowly never makes one.
+        monkeypatch.setattr(search_screen, "CORRECT_AFTER_SECONDS", 2.0)
         gate = Gate(sample_app.library)
         sample_app.library.search = gate  # type: ignore[method-assign]
         await pilot.press(*"counterterorism")
@@ -142,10 +142,10 @@ async def test_words_are_searched_as_typed_while_keys_come_and_corrected_once_ty
 
 
 async def test_enter_corrects_at_once(sample_app: EOReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    # No pause in typing would count: only enter can ask for the correction.
-    monkeypatch.setattr(search_screen, "CORRECT_AFTER_SECONDS", 60.0)
     async with sample_app.run_test(size=WIDE) as pilot:
         await settle(pilot)
+        # No pause in typing would count from here: only enter can ask for the correction.
+        monkeypatch.setattr(search_screen, "CORRECT_AFTER_SECONDS", 60.0)
         gate = Gate(sample_app.library)
         sample_app.library.search = gate  # type: ignore[method-assign]
         await pilot.press(*"counterterorism")
@@ -162,9 +162,9 @@ async def test_enter_corrects_at_once(sample_app: EOReaderApp, monkeypatch: pyte
 
 async def test_enter_before_any_results_moves_to_the_corrected_ones(
         sample_app: EOReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_screen, "CORRECT_AFTER_SECONDS", 60.0)
     async with sample_app.run_test(size=WIDE) as pilot:
         await settle(pilot)
+        monkeypatch.setattr(search_screen, "CORRECT_AFTER_SECONDS", 60.0)
         screen = screen_of(sample_app)
         gate = Gate(sample_app.library, held={"counterterorism"})
         sample_app.library.search = gate  # type: ignore[method-assign]
