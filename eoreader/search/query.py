@@ -23,7 +23,7 @@ from eoreader.search import syntax
 from eoreader.search.passages import stem_of
 from eoreader.search.schema import ANALYZER, TEXT_FIELDS, president_key
 from eoreader.search.spelling import edits
-from eoreader.search.syntax import MUST, NOT, SHOULD, Group, Node, Range, Word
+from eoreader.search.syntax import MUST, NOT, Group, Node, Range, Word
 from eoreader.search.timehints import Period, period_of
 
 # BM25F field weights: title, key points and headings say what a document is about more

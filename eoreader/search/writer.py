@@ -25,7 +25,6 @@ from whoosh.writing import NO_MERGE, SegmentWriter
 from eoreader.ingest import Change
 from eoreader.ingest.manifest import Batch, Entry, Manifest
 from eoreader.search import store
-from eoreader.search.store import IndexBusy
 from eoreader.search.schema import to_fields
 
 # A killed run loses at most one batch: a few hundred documents or a few seconds of work.
