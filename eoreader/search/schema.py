@@ -8,9 +8,10 @@ import zlib
 from typing import Any
 
 from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, Schema
 
 from eoreader.model import Document, Relation
+from eoreader.search.analysis import FastText
 
 # Bump when the fields change: an index of another version is rebuilt from its sources.
 # 2: columns for kind, president and order number (facets, grouping and sorting without
@@ -19,6 +20,8 @@ SCHEMA_VERSION = 3
 
 # One stemming analyzer for every text field, so query terms stem as the text did;
 # an unbounded stem cache is 5-10% faster at index time (shared/reference/whoosh-at-scale.md).
+# The fields are FastText: the same terms as TEXT with this analyzer, indexed without its
+# Token objects (search/analysis.py); queries still go through the analyzer.
 ANALYZER = StemmingAnalyzer(cachesize=-1)
 
 TEXT_FIELDS = ("title", "keypoints", "headings", "body")
@@ -36,12 +39,12 @@ def build_schema() -> Schema:
         # DATETIME ranges run 2-5x faster than ID strings (whoosh-at-scale.md).
         date=DATETIME(stored=True, sortable=True),
         year=NUMERIC(int, stored=True, sortable=True),
-        title=TEXT(analyzer=ANALYZER, stored=True),
-        keypoints=TEXT(analyzer=ANALYZER),
-        headings=TEXT(analyzer=ANALYZER),
-        body=TEXT(analyzer=ANALYZER),
-        agency=TEXT(analyzer=ANALYZER, phrase=False),
-        actor=TEXT(analyzer=ANALYZER, phrase=False),
+        title=FastText(analyzer=ANALYZER, stored=True),
+        keypoints=FastText(analyzer=ANALYZER),
+        headings=FastText(analyzer=ANALYZER),
+        body=FastText(analyzer=ANALYZER),
+        agency=FastText(analyzer=ANALYZER, phrase=False),
+        actor=FastText(analyzer=ANALYZER, phrase=False),
         # Each actor's normalised name as one term, for the actor facet.
         actors=KEYWORD(commas=True),
         revokes=KEYWORD(commas=True),
