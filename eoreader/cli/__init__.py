@@ -80,7 +80,7 @@ def main(ctx: click.Context, index_dir: str | None, no_rebuild: bool) -> None:
         ctx.call_on_close(lambda: _restore(ENV_NO_REBUILD, previous))
     ctx.obj = index_dir
     if ctx.invoked_subcommand is None:
-        from eoreader.tui.app import run
+        from eoreader.tui.launch import run
 
         run(index_dir)
 

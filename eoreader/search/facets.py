@@ -1,8 +1,8 @@
 """Facet counts (kind, president, year, actor) over a whole result set, in one pass.
 
 Each facet is kept as two parallel arrays, one entry per (value, document) pair, built once
-per searcher from the value terms' postings (the year from its column: NUMERIC terms hold
-every trie level, not years). Counting a result set is then one lookup of its documents
+per searcher: from the field's column when a document has one value (kind, president,
+year: NUMERIC terms hold every trie level, not years), else from the value terms' postings. Counting a result set is then one lookup of its documents
 and one `bincount`, whatever the number of values (an actor facet has about a thousand).
 """
 
@@ -14,12 +14,15 @@ from typing import NamedTuple
 import numpy as np
 from whoosh.searching import Searcher
 
+from eoreader.search.columns import read_labels
 from eoreader.search.docsets import DocSets, to_mask
 from eoreader.search.postings import field_ids
 
 FACETS = ("kind", "president", "year", "actor")
 # The index field each facet counts when it is not the facet's own name.
 _FIELDS = {"actor": "actors"}
+# Facets of one value per document, read from the field's column rather than its postings.
+_COLUMNS = ("kind", "president")
 # Whoosh's NUMERIC columns hold an int shifted by this to sort unsigned.
 _INT_SHIFT = 2**31
 
@@ -41,8 +44,18 @@ class Facets:
 
     def facet(self, name: str) -> Facet:
         if name not in self._facets:
-            self._facets[name] = self._year() if name == "year" else self._terms(name)
+            if name == "year":
+                self._facets[name] = self._year()
+            elif name in _COLUMNS:
+                self._facets[name] = self._column(name)
+            else:
+                self._facets[name] = self._terms(name)
         return self._facets[name]
+
+    def _column(self, name: str) -> Facet:
+        values, codes = read_labels(self.reader, name)
+        docnums = np.flatnonzero(codes >= 0)
+        return Facet(values, codes[docnums], docnums)
 
     def _terms(self, name: str) -> Facet:
         field = _FIELDS.get(name, name)

@@ -25,6 +25,7 @@ from eoreader.tui.screens.prompt import PromptScreen
 from eoreader.tui.screens.reader import ReaderScreen, Visit
 from eoreader.tui.screens.search import SearchScreen
 from eoreader.tui.screens.sync import SyncJob, SyncScreen
+from eoreader.tui.searching import Ahead
 from eoreader.userdata import UserData
 
 if TYPE_CHECKING:  # sync (and the ingest it imports) loads when a sync starts, not at launch
@@ -52,9 +53,11 @@ class EOReaderApp(App[None]):
         Binding("T", "change_theme", "Switch theme", show=False),
     ]
 
-    def __init__(self, library: Library, userdata: UserData | None = None) -> None:
+    def __init__(self, library: Library, userdata: UserData | None = None, ahead: Ahead | None = None) -> None:
         super().__init__()
         self.library = library
+        # The first search, started before the app (eoreader.tui.launch).
+        self.ahead = ahead
         self.userdata = userdata if userdata is not None else UserData.load()
         self.forward_visits: list[Visit] = []
         self.ingest_job: IngestJob | None = None
@@ -63,7 +66,7 @@ class EOReaderApp(App[None]):
         self.sync_options: dict[str, Any] = {}
 
     def on_mount(self) -> None:
-        self.push_screen(SearchScreen(self.library))
+        self.push_screen(SearchScreen(self.library, self.ahead))
 
     def open(self, visit: Visit) -> bool:
         """Read `visit`'s document where it says, else where the user last stopped in it."""
@@ -250,14 +253,3 @@ class EOReaderApp(App[None]):
             if isinstance(screen, ReaderScreen):
                 screen.remember_position()
         self.exit()
-
-
-def run(index_dir: str | None = None) -> None:
-    """Open the index (filled from seeds/ on first launch from a checkout) and run the app."""
-    from eoreader import paths
-
-    with Library(index_dir) as library:
-        seeds = paths.seeds_dir()
-        if not len(library) and seeds is not None:
-            library.ingest([seeds])
-        EOReaderApp(library).run()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from eoreader.search import Results
+    from eoreader.tui.searching import Request
 
 
 class OpenDocument(Message):
@@ -51,3 +57,15 @@ class FacetChosen(Message):
     def __init__(self, facet: str, value: str) -> None:
         super().__init__()
         self.facet, self.value = facet, value
+
+
+class Found(Message):
+    """A search thread's answer to `request` (`results` None when the search failed: `error`)."""
+
+    def __init__(self, request: Request, results: Results | None, empty_index: bool = False,
+                 error: str = "") -> None:
+        super().__init__()
+        self.request = request
+        self.results = results
+        self.empty_index = empty_index
+        self.error = error

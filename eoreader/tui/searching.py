@@ -1,13 +1,22 @@
-"""Searching as the user types: only the newest request runs, one at a time, off the UI thread."""
+"""Searching as the user types: only the newest request runs, one at a time, off the UI thread.
+
+Textual-free, so the launch can start the first search before Textual has loaded.
+"""
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from textual.message import Message
+from eoreader.library import Library
+from eoreader.search import SORTS, Results
 
-from eoreader.search import Results
+# Hits asked for at a time: a screenful and more (each hit takes four or five rows); moving
+# to the last one asks for this many more. Every hit costs a passage and a status.
+RESULT_LIMIT = 20
+# The facets the search screen shows, in the panel's order.
+FACETS = ("kind", "president", "year")
 
 
 @dataclass(frozen=True, eq=False)
@@ -15,23 +24,55 @@ class Request:
     """One search the screen asked for; compared by identity, so a newer one with the same
     text is still newer."""
 
-    query: str
-    sort: str
-    filters: dict[str, str]
-    correct: bool
-    limit: int
+    query: str = ""
+    sort: str = SORTS[0]
+    filters: dict[str, str] = field(default_factory=dict)
+    correct: bool = True
+    limit: int = RESULT_LIMIT
+
+    def asks_same(self, other: Request) -> bool:
+        """Whether `other` would find the same results."""
+        return (self.query, self.sort, self.filters, self.correct, self.limit) == (
+            other.query, other.sort, other.filters, other.correct, other.limit)
 
 
-class Found(Message):
-    """A search thread's answer to `request` (`results` None when the search failed: `error`)."""
+def run(library: Library, request: Request, stop: Callable[[], bool] | None = None) -> Results:
+    """`request`'s results, with the facets the screen shows."""
+    filters = request.filters
+    year = int(filters["year"]) if filters.get("year", "").isdigit() else None
+    return library.search(request.query, limit=request.limit, sort=request.sort, kind=filters.get("kind"),
+                          president=filters.get("president"), year=year, correct=request.correct,
+                          facets=FACETS, stop=stop)
 
-    def __init__(self, request: Request, results: Results | None, empty_index: bool = False,
-                 error: str = "") -> None:
-        super().__init__()
+
+class Ahead:
+    """A search started before the screen that shows it exists: at launch, the first screen's
+    search runs while Textual loads, and its results are ready when the screen asks."""
+
+    def __init__(self, library: Library, request: Request) -> None:
         self.request = request
-        self.results = results
-        self.empty_index = empty_index
-        self.error = error
+        self._results: Results | None = None
+        self._error: Exception | None = None
+        self._thread: threading.Thread | None = threading.Thread(
+            target=self._run, args=(library,), name="first search", daemon=True)
+        self._thread.start()
+
+    def _run(self, library: Library) -> None:
+        try:
+            self._results = run(library, self.request)
+        except Exception as exc:  # raised again to the screen's search thread, which reports it
+            self._error = exc
+
+    def take(self, request: Request) -> Results | None:
+        """The results of `request` when this search asked the same (waiting for it to end);
+        None when it asked something else, or they were already taken."""
+        thread, self._thread = self._thread, None
+        if thread is None or not request.asks_same(self.request):
+            return None
+        thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._results
 
 
 class Latest:

@@ -3,6 +3,8 @@ of ingest leaves before any merge, scored and counted as Whoosh's own matchers d
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from whoosh import scoring
 from whoosh.collectors import TopCollector
@@ -57,3 +59,14 @@ def test_scores_and_counts_over_segments_equal_whooshs(segmented: Engine, text: 
     live = set(reference.reader().all_doc_ids())
     assert {d for d, _ in got} <= live
     assert segmented.docsets.of(query).bit_count() == len(set(reference.docs_for_query(query)) & live)
+
+
+@pytest.mark.parametrize("name", ["kind", "president"])
+def test_column_facets_over_segments_count_each_live_document_once(segmented: Engine, name: str) -> None:
+    # Read from each segment's column, not from postings: the replaced orders count once.
+    query = segmented.plan("order", correct=False).query
+    got = dict(segmented.facets.count(segmented.docsets.of(query), [name])[name])
+    searcher = segmented.searcher
+    matching = set(searcher.docs_for_query(query)) & set(searcher.reader().all_doc_ids())
+    expected = Counter(searcher.stored_fields(d).get(name) for d in matching) - Counter({None: len(matching)})
+    assert expected and got == dict(expected)

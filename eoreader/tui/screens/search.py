@@ -16,14 +16,12 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from eoreader.library import Library
 from eoreader.sanitize import clean_line
 from eoreader.search import SORTS, Results
-from eoreader.tui.messages import FacetChosen, OpenDocument
-from eoreader.tui.searching import Found, Latest, Request
-from eoreader.tui.widgets.facet_panel import FACETS, FacetPanel
+from eoreader.tui import searching
+from eoreader.tui.messages import FacetChosen, Found, OpenDocument
+from eoreader.tui.searching import RESULT_LIMIT, Ahead, Latest, Request
+from eoreader.tui.widgets.facet_panel import FacetPanel
 from eoreader.tui.widgets.result_list import ResultList
 
-# Hits asked for at a time: a screenful and more (each hit takes four or five rows); moving
-# to the last one asks for this many more. Every hit costs a passage and a status.
-RESULT_LIMIT = 20
 # Past this, a search in flight shows "Searching…".
 SLOW_SECONDS = 0.4
 # While keys come, the words are searched as typed: correcting a half-typed word is wasted
@@ -54,9 +52,11 @@ class SearchScreen(Screen[None]):
         Binding("ctrl+t", "search_as_typed", "Search as typed", show=False),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, ahead: Ahead | None = None) -> None:
         super().__init__()
         self.library = library
+        # The first search, started at launch before this screen existed.
+        self._ahead = ahead
         self.sort = SORTS[0]
         self.filters: dict[str, str] = {}
         self._results: Results | None = None
@@ -110,13 +110,11 @@ class SearchScreen(Screen[None]):
     def _search_thread(self) -> None:
         """Run the newest request until none is waiting; each answer goes to the UI as a message."""
         while (request := self._pending.take()) is not None:
-            filters = request.filters
-            year = int(filters["year"]) if filters.get("year", "").isdigit() else None
             try:
-                results = self.library.search(
-                    request.query, limit=request.limit, sort=request.sort, kind=filters.get("kind"),
-                    president=filters.get("president"), year=year, correct=request.correct,
-                    facets=FACETS, stop=self._pending.waiting)
+                ahead, self._ahead = self._ahead, None
+                results = ahead.take(request) if ahead is not None else None
+                if results is None:
+                    results = searching.run(self.library, request, stop=self._pending.waiting)
             except Exception as exc:  # reported on the screen; the next key searches again
                 logging.getLogger(__name__).exception("search %r failed", request.query)
                 self.post_message(Found(request, None, error=str(exc) or type(exc).__name__))

@@ -11,8 +11,9 @@ from textual.widgets.option_list import Option
 from eoreader.model import Kind
 from eoreader.sanitize import clean_line
 from eoreader.tui.messages import FacetChosen
+from eoreader.tui.searching import FACETS
 
-FACETS = {"kind": "Kind", "president": "President", "year": "Year"}
+TITLES = {"kind": "Kind", "president": "President", "year": "Year"}
 # Values are cut to this width so that the counts line up in the panel.
 NAME_CELLS = 16
 
@@ -41,7 +42,8 @@ class FacetPanel(OptionList):
         """List each facet's values with their counts; `chosen` values come first, ticked."""
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self.clear_options()
-        for facet, title in FACETS.items():
+        for facet in FACETS:
+            title = TITLES[facet]
             values = list(facets.get(facet, []))
             if facet in chosen and all(v != chosen[facet] for v, _ in values):
                 values.insert(0, (chosen[facet], 0))

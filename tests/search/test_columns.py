@@ -1,0 +1,32 @@
+"""Sortable text columns read as arrays: every value, whatever its length, as Whoosh reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from whoosh.fields import ID, Schema
+from whoosh.index import create_in
+
+from eoreader.search.columns import read_labels
+
+# Lengths around the eight and sixteen bytes the fast path reads of each value; one value
+# differs from another only in its middle byte; a document without a value.
+SHORT = ["a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefgXijklmnop", "", "é"]
+LONG = [*SHORT, "abcdefghijklmnopq"]
+
+
+@pytest.mark.parametrize("values", [SHORT, LONG], ids=["short", "long"])
+# Whoosh stores the offsets of a column of over 32,768 documents, and derives them below.
+@pytest.mark.parametrize("count", [3000, 33000])
+def test_labels_equal_the_column_read_by_whoosh(tmp_path: Path, values: list[str], count: int) -> None:
+    ix = create_in(str(tmp_path), Schema(tag=ID(sortable=True)))
+    with ix.writer() as writer:
+        for i in range(count):
+            value = values[i * 7 % len(values)]
+            writer.add_document(**({"tag": value} if value else {}))
+    with ix.reader() as reader:
+        expected = [v.decode() for v in reader.column_reader("tag", translate=False)]
+        names, codes = read_labels(reader, "tag")
+    assert names == sorted(set(values) - {""})
+    assert [names[c] if c >= 0 else "" for c in codes.tolist()] == expected
