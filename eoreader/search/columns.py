@@ -12,6 +12,8 @@ from whoosh.reading import IndexReader
 
 # What Whoosh's numeric columns hold for a document without a value (unsigned maximum).
 MISSING = {"date": 2**64 - 1, "year": 2**32 - 1, "order": 2**32 - 1}
+# Whoosh's NUMERIC int columns hold a value shifted by this, to sort unsigned.
+INT_SHIFT = 2**31
 
 
 def read_column(reader: IndexReader, fieldname: str) -> np.ndarray:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 from whoosh.searching import Searcher
 
-from eoreader.search.columns import read_labels
+from eoreader.search.columns import INT_SHIFT, read_labels
 from eoreader.search.docsets import DocSets, to_mask
 from eoreader.search.postings import field_ids
 
@@ -23,8 +23,6 @@ FACETS = ("kind", "president", "year", "actor")
 _FIELDS = {"actor": "actors"}
 # Facets of one value per document, read from the field's column rather than its postings.
 _COLUMNS = ("kind", "president")
-# Whoosh's NUMERIC columns hold an int shifted by this to sort unsigned.
-_INT_SHIFT = 2**31
 
 
 class Facet(NamedTuple):
@@ -69,7 +67,7 @@ class Facets:
         return Facet(values, np.concatenate(value_of), np.concatenate(docnums))
 
     def _year(self) -> Facet:
-        raw = self.docsets.column("year").astype(np.int64) - _INT_SHIFT
+        raw = self.docsets.column("year").astype(np.int64) - INT_SHIFT
         docnums = np.flatnonzero((raw > 0) & (raw < 10_000))  # undated documents hold the default
         years, value_of = np.unique(raw[docnums], return_inverse=True)
         return Facet([str(y) for y in years.tolist()], value_of.astype(np.int64), docnums)

@@ -139,7 +139,7 @@ def _from_info(segment: Any, info: W3TermInfo) -> tuple[np.ndarray, np.ndarray]:
     ids: list[np.ndarray] = []
     tfs: list[np.ndarray] = []
     for block in blocks(segment, info):
-        block_ids, weights, _ = block.load()
+        block_ids, weights = block.head()
         ids.append(block_ids)
         if weights is None:
             tfs.append(np.ones(len(block_ids)))
@@ -152,10 +152,12 @@ def _from_info(segment: Any, info: W3TermInfo) -> tuple[np.ndarray, np.ndarray]:
 
 class Block(NamedTuple):
     """One block of a posting list: its last document, and how to decode it (ids as an
-    array; weights None, one float, or one each; values, e.g. encoded positions)."""
+    array; weights None, one float, or one each; values, e.g. encoded positions), or only
+    its ids and weights."""
 
     max_id: int
     load: Callable[[], tuple[np.ndarray, Any, Any]]
+    head: Callable[[], tuple[np.ndarray, Any]]
 
 
 def blocks(segment: Any, info: W3TermInfo) -> Iterator[Block]:
@@ -165,7 +167,8 @@ def blocks(segment: Any, info: W3TermInfo) -> Iterator[Block]:
     pickled tuple of id deltas, weights and values."""
     if info.is_inlined():  # a short list kept in the term table itself
         ids, weights, values = info.inlined_postings()
-        yield Block(ids[-1], lambda: (np.asarray(ids, np.int64), weights, values))
+        yield Block(ids[-1], lambda: (np.asarray(ids, np.int64), weights, values),
+                    lambda: (np.asarray(ids, np.int64), weights))
         return
     offset, length = info.extent()
     if isinstance(length, tuple):  # whoosh-reloaded keeps the length as a 1-tuple
@@ -178,9 +181,10 @@ def blocks(segment: Any, info: W3TermInfo) -> Iterator[Block]:
     while True:
         (size,) = _INT.unpack_from(data, position)
         stream.seek(position + _INT.size)
-        _, max_id, _, compression, _, _ = pickle.load(stream)
+        count, max_id, _, compression, _, _ = pickle.load(stream)
         end = position + _INT.size + abs(size)
-        yield Block(max_id, partial(_load, data, stream.tell(), end, compression))
+        yield Block(max_id, partial(_load, data, stream.tell(), end, compression),
+                    partial(_head, data, stream.tell(), end, compression, count))
         if size < 0:
             return
         position = end
@@ -191,6 +195,35 @@ def _load(data: bytes, start: int, end: int, compression: int) -> tuple[np.ndarr
     deltas, weights, values = pickle.loads(zlib.decompress(raw) if compression else raw)
     # Each block's ids are deltas from zero: its first id is absolute.
     return np.cumsum(np.asarray(deltas, np.int64)), weights, values
+
+
+# How a block's pickle (protocol 2) starts its values: each posting's encoded positions are
+# bytes, which protocol 2 pickles as a call of this global.
+_VALUES = b"c_codecs\nencode\n"
+# A delta takes at most 5 bytes of pickle, a weight 9.
+_HEAD_BYTES_PER_POSTING = 14
+
+
+def _head(data: bytes, start: int, end: int, compression: int, count: int) -> tuple[np.ndarray, Any]:
+    """A block's ids and weights without its values: the pickle is decompressed only as far
+    as the values start and cut there (unpickling each posting's positions is most of the
+    cost of reading a word's documents, and scoring needs none of them)."""
+    raw = data[start:end]
+    if compression:
+        raw = zlib.decompressobj().decompress(raw, count * _HEAD_BYTES_PER_POSTING + 64)
+    cut = raw.find(_VALUES)
+    if cut > 0:
+        if raw[cut - 1:cut] == b"(":  # values of more than three postings open with a mark
+            cut -= 1
+        try:
+            deltas, weights = pickle.loads(raw[:cut] + b"\x86.")  # the two on the stack as a pair, stop
+        except (pickle.UnpicklingError, ValueError, TypeError, KeyError, EOFError, IndexError):
+            deltas, weights = None, None  # not the layout expected: read the whole block
+        if (isinstance(deltas, tuple) and len(deltas) == count
+                and (not isinstance(weights, tuple) or len(weights) == count)):
+            return np.cumsum(np.asarray(deltas, np.int64)), weights
+    ids, weights, _ = _load(data, start, end, compression)
+    return ids, weights
 
 
 def _lengths_of(segment: Any, fieldname: str, ids: np.ndarray, table: bytes | None) -> np.ndarray:
