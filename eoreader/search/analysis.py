@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from itertools import repeat
+from operator import sub
 from pickle import dumps
 from typing import Any
 
@@ -112,11 +113,9 @@ class FastText(TEXT):
 
 
 def _encode(poslist: list[int]) -> bytes:
-    """whoosh.formats.Positions.encode: the count, then the pickled deltas."""
-    if len(poslist) == 1:
-        return _ONE + dumps(poslist, 2)
-    deltas = [poslist[0], *(b - a for a, b in zip(poslist, poslist[1:]))]
-    return pack_uint(len(deltas)) + dumps(deltas, 2)
+    """whoosh.formats.Positions.encode: the count, then the pickled deltas.
 
-
-_ONE = pack_uint(1)
+    Each value is a new bytes object, as Whoosh's are: a posting block is pickled, and
+    pickle would write a value it had seen before as a reference, changing the file.
+    """
+    return pack_uint(len(poslist)) + dumps(list(map(sub, poslist, [0, *poslist])), 2)

@@ -61,6 +61,9 @@ def test_corpus_text_indexes_as_whoosh_does(corpus_texts: list[str], options: di
     whoosh, fast = fields_pair(StemmingAnalyzer(cachesize=-1), **options)
     for text in corpus_texts:
         assert_same(whoosh, fast, text)
+    # Posting blocks are pickled: equal values that are one object would pickle otherwise.
+    values = [[value for *_, value in field.index(text)] for field in (whoosh, fast) for text in corpus_texts[:50]]
+    assert pickle.dumps(values[50:], 2) == pickle.dumps(values[:50], 2)
 
 
 @pytest.mark.parametrize("text", HOSTILE)
