@@ -26,6 +26,7 @@ from eoreader.ingest import Change
 from eoreader.ingest.manifest import Batch, Entry, Manifest
 from eoreader.search import store
 from eoreader.search.schema import to_fields
+from eoreader.search.segment import Writer
 
 # A killed run loses at most one batch: a few hundred documents or a few seconds of work.
 BATCH_DOCS = 300
@@ -149,8 +150,9 @@ class BatchWriter:
 
     def _open(self) -> SegmentWriter:
         if self._writer is None:
-            # _lk=False: this object already holds the lock, for the whole run.
-            self._writer = self.ix.writer(_lk=False, limitmb=256)
+            # _lk=False: this object already holds the lock, for the whole run. What
+            # ix.writer() makes, with each field's lengths read once at commit (segment.py).
+            self._writer = Writer(self.ix, _lk=False, limitmb=256)
             self._started = time.monotonic()
         return self._writer
 
