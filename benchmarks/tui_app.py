@@ -11,16 +11,14 @@ import time
 
 STARTED = time.time()
 
-import json  # noqa: E402  (the clock starts before any import)
+import builtins  # noqa: E402  (the clock starts before any import)
+import json  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 from typing import Any  # noqa: E402
 
 
 def _install(log_path: str) -> None:
-    from textual import events
-    from textual.app import App
-
     from eoreader.library import Library
 
     log = open(log_path, "a", buffering=1, encoding="utf-8")  # noqa: SIM115  open while the app runs
@@ -40,6 +38,30 @@ def _install(log_path: str) -> None:
         return results
 
     Library.search = logged_search  # type: ignore[method-assign]
+    _after_import("textual.app", lambda: _hook_app(emit))
+
+
+def _after_import(name: str, then: Any) -> None:
+    """Run `then` once module `name` has been imported, where the app imports it: importing
+    Textual here would move its import ahead of what the launch does before it."""
+    original = builtins.__import__
+
+    def watching(*args: Any, **kwargs: Any) -> Any:
+        module = original(*args, **kwargs)
+        loaded = sys.modules.get(name)
+        # A module is in sys.modules from the start of its import: wait for its end.
+        if loaded is not None and not getattr(loaded.__spec__, "_initializing", False):
+            builtins.__import__ = original
+            then()
+        return module
+
+    builtins.__import__ = watching
+
+
+def _hook_app(emit: Any) -> None:
+    from textual import events
+    from textual.app import App
+
     display = App._display
 
     def logged_display(self: App[Any], screen: Any, renderable: Any) -> None:

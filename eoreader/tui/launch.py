@@ -6,6 +6,8 @@ search runs beside them, so its results are there for the first frame.
 
 from __future__ import annotations
 
+import gc
+
 from eoreader import paths
 from eoreader.library import Library
 from eoreader.tui.searching import Ahead, Request
@@ -20,4 +22,16 @@ def run(index_dir: str | None = None) -> None:
         ahead = Ahead(library, Request())
         from eoreader.tui.app import EOReaderApp
 
+        _collect_rarely()
         EOReaderApp(library, ahead=ahead).run()
+
+
+def _collect_rarely() -> None:
+    """Python's full collections walk every object alive: typing three queries at 100,000
+    documents made about ten, of 25-50 ms each, which a keystroke's results waited out. What the launch
+    built (modules, the index's tables) lives as long as the app: freeze it out of the
+    collections; and make full collections a hundred times rarer (young objects are still
+    collected as often)."""
+    gc.freeze()
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, 1000)

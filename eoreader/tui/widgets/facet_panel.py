@@ -41,7 +41,8 @@ class FacetPanel(OptionList):
     def show(self, facets: dict[str, list[tuple[str, int]]], chosen: dict[str, str]) -> None:
         """List each facet's values with their counts; `chosen` values come first, ticked."""
         highlighted = self.highlighted_option.id if self.highlighted_option else None
-        self.clear_options()
+        # Added at once: each add lays the screen out again (7 ms a time while typing).
+        options = []
         for facet in FACETS:
             title = TITLES[facet]
             values = list(facets.get(facet, []))
@@ -49,7 +50,7 @@ class FacetPanel(OptionList):
                 values.insert(0, (chosen[facet], 0))
             if not values:
                 continue
-            self.add_option(Option(Content.styled(title, "bold"), disabled=True))
+            options.append(Option(Content.styled(title, "bold"), disabled=True))
             width = max(len(f"{n:,}") for _, n in values)
             for value, count in values:
                 tick = "✓ " if chosen.get(facet) == str(value) else "  "
@@ -58,7 +59,9 @@ class FacetPanel(OptionList):
                 name = kind_name(name) if facet == "kind" else name
                 name = name if len(name) <= NAME_CELLS else name[: NAME_CELLS - 1] + "…"
                 line = Content(f"{tick}{name:<{NAME_CELLS}}") + Content.styled(f" {count:>{width},}", "dim")
-                self.add_option(Option(line, id=option_id(facet, str(value))))
+                options.append(Option(line, id=option_id(facet, str(value))))
+        self.clear_options()
+        self.add_options(options)
         if highlighted:
             try:
                 self.highlighted = self.get_option_index(highlighted)
