@@ -29,11 +29,13 @@ class Request:
     filters: dict[str, str] = field(default_factory=dict)
     correct: bool = True
     limit: int = RESULT_LIMIT
+    # How many times the same search came before, each partial (time ran out).
+    round: int = 0
 
     def asks_same(self, other: Request) -> bool:
         """Whether `other` would find the same results."""
-        return (self.query, self.sort, self.filters, self.correct, self.limit) == (
-            other.query, other.sort, other.filters, other.correct, other.limit)
+        return (self.query, self.sort, self.filters, self.correct, self.limit, self.round) == (
+            other.query, other.sort, other.filters, other.correct, other.limit, other.round)
 
 
 def run(library: Library, request: Request, stop: Callable[[], bool] | None = None) -> Results:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,6 +28,9 @@ SLOW_SECONDS = 0.4
 # While keys come, the words are searched as typed: correcting a half-typed word is wasted
 # work (and the costliest part of many searches). A pause this long, or enter, corrects them.
 CORRECT_AFTER_SECONDS = 0.3
+# Partial results are searched again, each search carrying on where the last stopped, at
+# most this many times (each runs for the search's time budget, 30 ms).
+CARRY_ON_ROUNDS = 100
 EMPTY_INDEX = ("The index is empty. Add documents with `eoreader ingest PATH`, or press ctrl+p and "
                "choose “Ingest a folder”.")
 
@@ -97,8 +101,12 @@ class SearchScreen(Screen[None]):
         """Search again with the current query, filters and sort (after an ingest, say);
         misspelled words are corrected unless `correct` is False or the user said not to."""
         query = self.query_text
-        self._wanted = Request(query, self.sort, dict(self.filters), correct and query != self._as_typed, limit)
-        if self._pending.put(self._wanted):
+        self._ask(Request(query, self.sort, dict(self.filters), correct and query != self._as_typed, limit))
+
+    def _ask(self, request: Request) -> None:
+        """Search for `request` now, or as soon as the search running ends."""
+        self._wanted = request
+        if self._pending.put(request):
             self._search_thread()
         # A search that takes long says so, rather than leaving the last results standing.
         if self._slow is not None:
@@ -179,12 +187,18 @@ class SearchScreen(Screen[None]):
         if message.results is None:
             self._set_count(Content.styled(f"Search failed: {clean_line(message.error)}", "$text-error"))
             return
-        more = self._shown is not None and message.request.limit > self._shown.limit
-        self._shown = message.request
-        self._show(message.results, message.empty_index, more)
+        request = message.request
+        more = self._shown is not None and request.limit > self._shown.limit
+        self._shown = request
+        # Results carried on from partial ones keep the highlight where the user left it.
+        self._show(message.results, message.empty_index, more or request.round > 0)
         # Results that came after typing paused may need correcting; a move to the results
         # asked for by enter waits for the corrected ones.
-        if not (self._paused and self._correct()) and self._focus_results:
+        corrected = self._paused and self._correct()
+        if not corrected and message.results.partial and request.round < CARRY_ON_ROUNDS:
+            # Time ran out (matching a phrase): the same search again carries on from there.
+            self._ask(replace(request, round=request.round + 1))
+        if not corrected and self._focus_results:
             self._focus_results_if_any()
 
     def _show(self, results: Results, empty_index: bool, more: bool) -> None:

@@ -1,0 +1,114 @@
+"""Searches the screen did not start as the user typed: the first, started at launch before
+the app; and searches that carry on partial results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from eoreader import Library
+from eoreader.tui.app import EOReaderApp
+from eoreader.tui.screens import search as search_screen
+from eoreader.tui.searching import Ahead, Request
+from eoreader.tui.widgets.result_list import ResultList
+from eoreader.userdata import UserData
+from tests.tui.conftest import settle
+
+
+class Counting(Library):
+    """A Library that keeps the query of every search asked of it."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.asked: list[str] = []
+
+    def search(self, query: str = "", *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.asked.append(query)
+        return super().search(query, *args, **kwargs)
+
+
+def hit_ids(app: EOReaderApp) -> list[str]:
+    hits = app.screen.query_one(ResultList)
+    return [str(hits.get_option_at_index(i).id) for i in range(hits.option_count)]
+
+
+async def test_the_first_screen_shows_the_search_started_at_launch(sample_index: Path, userdata: UserData) -> None:
+    with Counting(sample_index) as library:
+        expected = [h.id for h in library.search("", limit=20).hits]
+        typed = [h.id for h in library.search("order", limit=20).hits]
+        library.asked.clear()
+        app = EOReaderApp(library, userdata, ahead=Ahead(library, Request()))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert hit_ids(app) == expected
+            assert library.asked == [""]  # the screen took the launch's results, searching nothing itself
+            await pilot.press("o", "r", "d", "e", "r")
+            await settle(pilot)
+            assert library.asked[-1] == "order" and hit_ids(app) == typed != expected
+
+
+async def test_a_launch_search_that_asked_something_else_is_not_shown(sample_index: Path, userdata: UserData) -> None:
+    with Counting(sample_index) as library:
+        expected = [h.id for h in library.search("", limit=20).hits]
+        library.asked.clear()
+        app = EOReaderApp(library, userdata, ahead=Ahead(library, Request(query="wilmerhale")))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert hit_ids(app) == expected
+            assert sorted(library.asked) == ["", "wilmerhale"]
+
+
+PHRASE = '"executive order"'
+
+
+async def ask(pilot: Pilot[None], query: str) -> None:
+    """Put `query` in the search box at once (typed, its prefixes would match the phrase
+    first), and wait for its results."""
+    pilot.app.screen.query_one("#query", Input).value = query
+    await settle(pilot)
+
+
+class OutOfTime(Library):
+    """A Library whose first `rounds` searches of PHRASE run out of time at once."""
+
+    def __init__(self, folder: Path, rounds: int) -> None:
+        super().__init__(folder)
+        self.rounds = rounds
+        self.asked: list[tuple[str, bool]] = []
+
+    def search(self, query: str = "", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if query == PHRASE and self.rounds:
+            self.rounds -= 1
+            kwargs["budget"] = 0.0
+        results = super().search(query, *args, **kwargs)
+        self.asked.append((query, results.partial))
+        return results
+
+
+async def test_partial_results_are_searched_again_until_whole(sample_index: Path, userdata: UserData) -> None:
+    phrase = PHRASE
+    with Library(sample_index) as library:
+        whole = [h.id for h in library.search(phrase, limit=20).hits]
+    with OutOfTime(sample_index, rounds=2) as library:
+        app = EOReaderApp(library, userdata)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ask(pilot, phrase)
+            assert [p for q, p in library.asked if q == phrase][-3:] == [True, True, False]
+            assert hit_ids(app) == whole and whole
+            assert "stopped early" not in str(app.screen.query_one("#count", Static).render())
+
+
+async def test_searching_again_stops_after_its_rounds(sample_index: Path, userdata: UserData,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_screen, "CARRY_ON_ROUNDS", 3)
+    phrase = PHRASE
+    with OutOfTime(sample_index, rounds=1000) as library:
+        app = EOReaderApp(library, userdata)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ask(pilot, phrase)
+            asked = [p for q, p in library.asked if q == phrase]
+            assert asked == [True] * 4  # the search and three more, then what it found stays
+            assert "stopped early" in str(app.screen.query_one("#count", Static).render())
