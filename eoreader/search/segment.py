@@ -4,7 +4,8 @@ At commit Whoosh writes each posting with its document's field length, which it 
 from the segment's length column one posting at a time: a quarter of the commit's time.
 Merging a segment, it reads every posting of it into its sorting pool (a Python call
 each, spilled to disk past `limitmb`) to sort what is already sorted; the segment's
-postings are merged straight into the new segment's instead.
+postings are merged straight into the new segment's instead, read back from the copy
+`Runs` kept when the segment was written in this run, else from the segment.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
-Post = tuple[str, bytes, int, float, bytes]
+from eoreader.search.runs import Post, Runs
 
 
 class Lengths:
@@ -42,16 +43,20 @@ class Lengths:
 class MergingPool(PostingPool):
     """A posting pool that, at commit, merges in the sorted postings of segments being merged."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, runs: Runs | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.kept = runs
         self.sources: list[Iterable[Post]] = []
         self.readers: list[SegmentReader] = []
 
     def iter_postings(self) -> Iterator[Post]:
         """The pool's postings and those of the merged segments, in order."""
-        if not self.sources:
+        if self.sources:
+            return self._merged()
+        if self.kept is None:
             return super().iter_postings()
-        return self._merged()
+        # A segment that merges none may be merged by the run's last commit: keep a copy.
+        return self.kept.tee(self.segment.segment_id(), super().iter_postings())
 
     def _merged(self) -> Iterator[Post]:
         try:
@@ -75,10 +80,10 @@ class Writer(SegmentWriter):
     """A SegmentWriter whose commit reads each field's document lengths once, and which
     merges segments without sorting their postings again."""
 
-    def __init__(self, ix: Any, limitmb: int = 128, **kwargs: Any) -> None:
+    def __init__(self, ix: Any, limitmb: int = 128, runs: Runs | None = None, **kwargs: Any) -> None:
         super().__init__(ix, limitmb=limitmb, **kwargs)
         # SegmentWriter takes a poolclass argument but ignores it; its pool is still empty.
-        self.pool = MergingPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+        self.pool = MergingPool(self._tempstorage, self.newsegment, limitmb=limitmb, runs=runs)
 
     def add_reader(self, reader: Any) -> None:
         """Add a segment's documents now and its postings at commit (as they are read then,
@@ -90,10 +95,27 @@ class Writer(SegmentWriter):
         basedoc = self.docnum
         indexed = {name for name in reader.indexed_field_names() if name in self.schema}
         docmap = self.write_per_doc(set(self.schema.names()) | indexed, reader)
-        own = SegmentReader(self.storage, self.schema, reader.segment())
-        self.pool.readers.append(own)
-        self.pool.sources.append(self._process_posts(own.iter_postings(), basedoc, docmap))
+        kept = self.pool.kept.postings(reader.segment().segment_id()) if self.pool.kept else None
+        if kept is not None:
+            self.pool.sources.append(_renumbered(kept, basedoc, docmap))
+        else:
+            own = SegmentReader(self.storage, self.schema, reader.segment())
+            self.pool.readers.append(own)
+            self.pool.sources.append(self._process_posts(own.iter_postings(), basedoc, docmap))
         self._added = True
+
+
+def _renumbered(postings: Iterable[Post], basedoc: int, docmap: dict[int, int] | None) -> Iterator[Post]:
+    """A segment's postings with their new document numbers; those of deleted documents
+    (absent from `docmap`) left out."""
+    if docmap is None:
+        for field, text, docnum, weight, value in postings:
+            yield field, text, basedoc + docnum, weight, value
+        return
+    for field, text, docnum, weight, value in postings:
+        new = docmap.get(docnum)
+        if new is not None:
+            yield field, text, new, weight, value
 
     def per_document_reader(self) -> Any:
         """The new segment's per-document reader, its lengths kept (the segment is final)."""

@@ -26,6 +26,7 @@ from eoreader.ingest import Change
 from eoreader.ingest.manifest import Batch, Entry, Manifest
 from eoreader.search import store
 from eoreader.search.schema import to_fields
+from eoreader.search.runs import Runs
 from eoreader.search.segment import Writer
 
 # A killed run loses at most one batch: a few hundred documents or a few seconds of work.
@@ -51,6 +52,8 @@ class BatchWriter:
         self._deleted: list[str] = []
         self._started = 0.0
         self._run_segments: set[str] = set()
+        # This run's segments' postings, which its last commit merges (runs.py).
+        self._runs = Runs()
 
     def __enter__(self) -> BatchWriter:
         """Take the lock (waiting a few seconds), then read the manifest it protects."""
@@ -72,6 +75,7 @@ class BatchWriter:
             else:
                 self._abort()
         finally:
+            self._runs.close()
             if self._lock is not None:
                 self._lock.release()
 
@@ -152,7 +156,7 @@ class BatchWriter:
         if self._writer is None:
             # _lk=False: this object already holds the lock, for the whole run. What
             # ix.writer() makes, with each field's lengths read once at commit (segment.py).
-            self._writer = Writer(self.ix, _lk=False, limitmb=256)
+            self._writer = Writer(self.ix, _lk=False, limitmb=256, runs=self._runs)
             self._started = time.monotonic()
         return self._writer
 

@@ -4,6 +4,8 @@ documents and when merging segments that hold deleted documents."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from eoreader.ingest import Summary, plan
 from eoreader.ingest.manifest import Manifest
 from eoreader.model import Document
 from eoreader.search.schema import to_fields
+from eoreader.search.runs import CHUNK, Runs
 from eoreader.search.segment import Writer
 from eoreader.search.store import create
 from tests.conftest import require_corpus
@@ -26,7 +29,7 @@ def orders() -> list[Document]:
     return [change.document for change in plan(files, Manifest(), Summary())]
 
 
-def build(folder: Path, writer_class: type[SegmentWriter], docs: list[Document]) -> Any:
+def build(folder: Path, writer_class: Callable[[Any], SegmentWriter], docs: list[Document]) -> Any:
     """Two segments of half the documents each, the second replacing five of the first."""
     ix = create(folder)
     half = len(docs) // 2
@@ -65,15 +68,29 @@ def postings(reader: Any) -> dict[tuple[str, bytes], Any]:
     return table
 
 
-def test_writer_writes_what_whoosh_writes(orders: list[Document], tmp_path: Path) -> None:
+@pytest.fixture(params=[False, True], ids=["from segments", "from runs"])
+def runs(request: pytest.FixtureRequest) -> Iterator[Runs | None]:
+    """No Runs (merges read segments), or a Runs (merges read what it kept)."""
+    if not request.param:
+        yield None
+        return
+    kept = Runs()
+    yield kept
+    kept.close()
+
+
+def test_writer_writes_what_whoosh_writes(orders: list[Document], tmp_path: Path, runs: Runs | None) -> None:
     assert len(orders) >= 50
     whoosh = build(tmp_path / "whoosh", SegmentWriter, orders)
-    ours = build(tmp_path / "ours", Writer, orders)
+    ours = build(tmp_path / "ours", partial(Writer, runs=runs), orders)
     expected = segments(whoosh)
     assert len(expected) == 2
     assert segments(ours) == expected
+    if runs is not None:
+        # The merge below reads what the run kept, not the segments.
+        assert all(runs.postings(segment.segment_id()) is not None for segment in ours._segments())
     # One writer replaces three documents of the second segment and merges both.
-    for ix, writer_class in ((whoosh, SegmentWriter), (ours, Writer)):
+    for ix, writer_class in ((whoosh, SegmentWriter), (ours, partial(Writer, runs=runs))):
         writer = writer_class(ix)
         for doc in orders[-3:]:
             writer.update_document(**to_fields(doc))
@@ -85,3 +102,17 @@ def test_writer_writes_what_whoosh_writes(orders: list[Document], tmp_path: Path
         assert list(got.documents()) == list(expected.documents())
     # Lengths were written: a long order's body is not a one-word field.
     assert max(stats[3] for (field, _), (stats, _) in table.items() if field == "body") > 1000
+
+
+def test_runs_keep_whole_segments_only() -> None:
+    posts = [("body", f"w{i // 7}".encode(), i % 7, 1.0 + i % 3, bytes([i % 256])) for i in range(CHUNK * 2 + 5)]
+    runs = Runs()
+    passing = runs.tee("a", iter(posts))
+    assert next(passing) == posts[0]
+    assert runs.postings("a") is None  # a commit that stops half-way keeps nothing
+    assert [posts[0], *passing] == posts
+    kept = runs.postings("a")
+    assert kept is not None and list(kept) == posts
+    folder = runs._folder
+    runs.close()
+    assert folder is not None and not folder.exists() and runs.postings("a") is None
