@@ -14,9 +14,9 @@ from typing import BinaryIO
 
 Post = tuple[str, bytes, int, float, bytes]
 
-# Postings per marshalled list: large enough that marshal does the work, small enough
-# that a reader holds little (a few MB).
-CHUNK = 20_000
+# Postings per marshalled list: enough that marshal and zlib do the work, few enough that
+# the last commit of 100,000 documents, reading 333 segments at once, holds ~70 MB of them.
+CHUNK = 1_000
 
 
 class Runs:
