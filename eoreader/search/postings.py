@@ -205,13 +205,14 @@ _HEAD_BYTES_PER_POSTING = 14
 
 
 def _head(data: bytes, start: int, end: int, compression: int, count: int) -> tuple[np.ndarray, Any]:
-    """A block's ids and weights without its values: the pickle is decompressed only as far
-    as the values start and cut there (unpickling each posting's positions is most of the
-    cost of reading a word's documents, and scoring needs none of them)."""
+    """A block's ids and weights without its values: the pickle is cut where the values
+    start (unpickling each posting's positions is most of the cost of reading a word's
+    documents, and scoring needs none of them). It is still decompressed whole: only the
+    end of the stream checks that its bytes are undamaged."""
     raw = data[start:end]
     if compression:
-        raw = zlib.decompressobj().decompress(raw, count * _HEAD_BYTES_PER_POSTING + 64)
-    cut = raw.find(_VALUES)
+        raw = zlib.decompress(raw)
+    cut = raw.find(_VALUES, 0, count * _HEAD_BYTES_PER_POSTING + 64)
     if cut > 0:
         if raw[cut - 1:cut] == b"(":  # values of more than three postings open with a mark
             cut -= 1
