@@ -15,7 +15,7 @@ import struct
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from typing import Any, NamedTuple, TypeVar
 
@@ -135,29 +135,37 @@ def _segment_postings(segment: Any, fieldname: str, text: bytes) -> tuple[np.nda
 
 
 def _from_info(segment: Any, info: W3TermInfo) -> tuple[np.ndarray, np.ndarray]:
-    """A term's document numbers and frequencies, from its term info."""
-    ids: list[np.ndarray] = []
-    tfs: list[np.ndarray] = []
+    """A term's document numbers and frequencies, from its term info: the blocks' numbers
+    gathered into one list and converted once (a word in most documents has a thousand
+    blocks; an array each cost as much as decoding them)."""
+    deltas: list[int] = []
+    tfs: list[float] = []
+    starts: list[int] = []
     for block in blocks(segment, info):
-        block_ids, weights = block.head()
-        ids.append(block_ids)
+        block_deltas, weights = block.head()
+        starts.append(len(deltas))
+        deltas.extend(block_deltas)
         if weights is None:
-            tfs.append(np.ones(len(block_ids)))
+            tfs.extend([1.0] * len(block_deltas))
         elif isinstance(weights, float):
-            tfs.append(np.full(len(block_ids), weights))
+            tfs.extend([weights] * len(block_deltas))
         else:
-            tfs.append(np.asarray(weights, np.float64))
-    return np.concatenate(ids), np.concatenate(tfs)
+            tfs.extend(weights)
+    # Each block's deltas count from zero: a running sum, restarted at each block.
+    sums = np.cumsum(np.asarray(deltas, np.int64))
+    before = np.concatenate([[0], sums[np.asarray(starts[1:], np.int64) - 1]])
+    ids = sums - np.repeat(before, np.diff([*starts, len(deltas)]))
+    return ids, np.asarray(tfs, np.float64)
 
 
 class Block(NamedTuple):
     """One block of a posting list: its last document, and how to decode it (ids as an
     array; weights None, one float, or one each; values, e.g. encoded positions), or only
-    its ids and weights."""
+    its ids, as deltas (the first from zero), and weights."""
 
     max_id: int
     load: Callable[[], tuple[np.ndarray, Any, Any]]
-    head: Callable[[], tuple[np.ndarray, Any]]
+    head: Callable[[], tuple[Sequence[int], Any]]
 
 
 def blocks(segment: Any, info: W3TermInfo) -> Iterator[Block]:
@@ -168,7 +176,7 @@ def blocks(segment: Any, info: W3TermInfo) -> Iterator[Block]:
     if info.is_inlined():  # a short list kept in the term table itself
         ids, weights, values = info.inlined_postings()
         yield Block(ids[-1], lambda: (np.asarray(ids, np.int64), weights, values),
-                    lambda: (np.asarray(ids, np.int64), weights))
+                    lambda: ([ids[0], *(b - a for a, b in zip(ids, ids[1:]))], weights))
         return
     offset, length = info.extent()
     if isinstance(length, tuple):  # whoosh-reloaded keeps the length as a 1-tuple
@@ -191,10 +199,14 @@ def blocks(segment: Any, info: W3TermInfo) -> Iterator[Block]:
 
 
 def _load(data: bytes, start: int, end: int, compression: int) -> tuple[np.ndarray, Any, Any]:
-    raw = data[start:end]
-    deltas, weights, values = pickle.loads(zlib.decompress(raw) if compression else raw)
+    deltas, weights, values = _unpickle(data, start, end, compression)
     # Each block's ids are deltas from zero: its first id is absolute.
     return np.cumsum(np.asarray(deltas, np.int64)), weights, values
+
+
+def _unpickle(data: bytes, start: int, end: int, compression: int) -> tuple[Sequence[int], Any, Any]:
+    raw = data[start:end]
+    return pickle.loads(zlib.decompress(raw) if compression else raw)  # type: ignore[no-any-return]
 
 
 # How a block's pickle (protocol 2) starts its values: each posting's encoded positions are
@@ -204,7 +216,7 @@ _VALUES = b"c_codecs\nencode\n"
 _HEAD_BYTES_PER_POSTING = 14
 
 
-def _head(data: bytes, start: int, end: int, compression: int, count: int) -> tuple[np.ndarray, Any]:
+def _head(data: bytes, start: int, end: int, compression: int, count: int) -> tuple[Sequence[int], Any]:
     """A block's ids and weights without its values: the pickle is cut where the values
     start (unpickling each posting's positions is most of the cost of reading a word's
     documents, and scoring needs none of them). It is still decompressed whole: only the
@@ -222,9 +234,9 @@ def _head(data: bytes, start: int, end: int, compression: int, count: int) -> tu
             deltas, weights = None, None  # not the layout expected: read the whole block
         if (isinstance(deltas, tuple) and len(deltas) == count
                 and (not isinstance(weights, tuple) or len(weights) == count)):
-            return np.cumsum(np.asarray(deltas, np.int64)), weights
-    ids, weights, _ = _load(data, start, end, compression)
-    return ids, weights
+            return deltas, weights
+    deltas, weights, _ = _unpickle(data, start, end, compression)
+    return deltas, weights
 
 
 def _lengths_of(segment: Any, fieldname: str, ids: np.ndarray, table: bytes | None) -> np.ndarray:
