@@ -5,6 +5,7 @@ blocks term by term (that decoding was half of the merge)."""
 from __future__ import annotations
 
 import marshal
+import os
 import shutil
 import tempfile
 import zlib
@@ -13,6 +14,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 Post = tuple[str, bytes, int, float, bytes]
+# Folders are named for the process that writes them: one whose process is gone (killed
+# mid-run) is deleted by the next run.
+PREFIX = "eoreader-runs-"
 
 # Postings per marshalled list: enough that marshal and zlib do the work, few enough that
 # the last commit of 100,000 documents, reading 333 segments at once, holds ~70 MB of them.
@@ -29,7 +33,8 @@ class Runs:
     def tee(self, segment_id: str, postings: Iterable[Post]) -> Iterator[Post]:
         """`postings` passed on, and kept for `segment_id` once all have been passed."""
         if self._folder is None:
-            self._folder = Path(tempfile.mkdtemp(prefix="eoreader-runs-"))
+            _remove_stale()
+            self._folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         path = self._folder / segment_id
         with path.open("wb") as f:
             chunk: list[Post] = []
@@ -55,6 +60,24 @@ class Runs:
         folder, self._folder, self._files = self._folder, None, {}
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _remove_stale() -> None:
+    """Delete the folders of runs whose process no longer exists."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*-*"):
+        pid = folder.name.removeprefix(PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _write(f: BinaryIO, chunk: list[Post]) -> None:

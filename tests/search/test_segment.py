@@ -4,6 +4,10 @@ documents and when merging segments that hold deleted documents."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -116,3 +120,18 @@ def test_runs_keep_whole_segments_only() -> None:
     folder = runs._folder
     runs.close()
     assert folder is not None and not folder.exists() and runs.postings("a") is None
+
+
+def test_runs_delete_folders_of_dead_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    stale, alive = tmp_path / f"eoreader-runs-{dead}-x1", tmp_path / f"eoreader-runs-{os.getppid()}-x2"
+    for folder in (stale, alive):
+        folder.mkdir()
+        (folder / "MAIN_x").write_bytes(b"postings")
+    runs = Runs()
+    list(runs.tee("a", [("body", b"w", 0, 1.0, b"")]))
+    assert not stale.exists() and alive.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(f"eoreader-runs-{os.getpid()}-")]
+    runs.close()
