@@ -7,10 +7,11 @@ search runs beside them, so its results are there for the first frame.
 from __future__ import annotations
 
 import gc
+import shutil
 
 from eoreader import paths
 from eoreader.library import Library
-from eoreader.tui.searching import Ahead, Request
+from eoreader.tui.searching import Ahead, Request, page_size
 
 
 def run(index_dir: str | None = None) -> None:
@@ -19,7 +20,8 @@ def run(index_dir: str | None = None) -> None:
         seeds = paths.seeds_dir()
         if not len(library) and seeds is not None:
             library.ingest([seeds])
-        ahead = Ahead(library, Request())
+        # The page the search screen will ask for: Textual will see the same terminal.
+        ahead = Ahead(library, Request(limit=page_size(shutil.get_terminal_size().lines)))
         from eoreader.tui.app import EOReaderApp
 
         _collect_rarely()

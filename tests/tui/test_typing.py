@@ -14,7 +14,8 @@ from eoreader import Library
 from eoreader.search import Results
 from eoreader.tui.app import EOReaderApp
 from eoreader.tui.screens import search as search_screen
-from eoreader.tui.screens.search import RESULT_LIMIT, SearchScreen
+from eoreader.tui.screens.search import SearchScreen
+from eoreader.tui.searching import page_size
 from eoreader.tui.widgets.result_list import ResultList
 from tests.tui.conftest import settle
 
@@ -110,13 +111,14 @@ async def test_the_last_hit_of_a_page_brings_the_next_page(corpus_app: EOReaderA
     async with corpus_app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         hits = corpus_app.screen.query_one(ResultList)
-        assert hits.option_count == RESULT_LIMIT
-        first = [hits.get_option_at_index(i).id for i in range(RESULT_LIMIT)]
+        page = page_size(WIDE[1])
+        assert hits.option_count == page
+        first = [hits.get_option_at_index(i).id for i in range(page)]
         hits.focus()
         await pilot.press("G")
         await settle(pilot)
-        assert hits.option_count == 2 * RESULT_LIMIT and hits.highlighted == RESULT_LIMIT - 1
-        assert [hits.get_option_at_index(i).id for i in range(RESULT_LIMIT)] == first
+        assert hits.option_count == 2 * page and hits.highlighted == page - 1
+        assert [hits.get_option_at_index(i).id for i in range(page)] == first
 
 
 async def test_words_are_searched_as_typed_while_keys_come_and_corrected_once_typing_pauses(

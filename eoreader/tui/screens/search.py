@@ -19,7 +19,7 @@ from eoreader.sanitize import clean_line
 from eoreader.search import SORTS, Results
 from eoreader.tui import searching
 from eoreader.tui.messages import FacetChosen, Found, OpenDocument
-from eoreader.tui.searching import RESULT_LIMIT, Ahead, Latest, Request
+from eoreader.tui.searching import Ahead, Latest, Request, page_size
 from eoreader.tui.widgets.facet_panel import FacetPanel
 from eoreader.tui.widgets.result_list import ResultList
 
@@ -97,11 +97,13 @@ class SearchScreen(Screen[None]):
     def query_text(self) -> str:
         return self.query_one("#query", Input).value
 
-    def refresh_results(self, limit: int = RESULT_LIMIT, correct: bool = True) -> None:
-        """Search again with the current query, filters and sort (after an ingest, say);
-        misspelled words are corrected unless `correct` is False or the user said not to."""
+    def refresh_results(self, limit: int | None = None, correct: bool = True) -> None:
+        """Search again with the current query, filters and sort (after an ingest, say), for
+        `limit` hits (default: a page); misspelled words are corrected unless `correct` is
+        False or the user said not to."""
         query = self.query_text
-        self._ask(Request(query, self.sort, dict(self.filters), correct and query != self._as_typed, limit))
+        self._ask(Request(query, self.sort, dict(self.filters), correct and query != self._as_typed,
+                          limit or page_size(self.app.size.height)))
 
     def _ask(self, request: Request) -> None:
         """Search for `request` now, or as soon as the search running ends."""
@@ -251,7 +253,7 @@ class SearchScreen(Screen[None]):
         shown, hits = self._shown, self.query_one(ResultList)
         if (shown is not None and shown is self._wanted and event.option_index == hits.option_count - 1
                 and hits.option_count >= shown.limit):
-            self.refresh_results(shown.limit + RESULT_LIMIT, shown.correct)
+            self.refresh_results(shown.limit + page_size(self.app.size.height), shown.correct)
 
     @on(OptionList.OptionSelected, "#results")
     def _open(self, event: OptionList.OptionSelected) -> None:
