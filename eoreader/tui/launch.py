@@ -30,10 +30,10 @@ def run(index_dir: str | None = None) -> None:
 
 def _collect_rarely() -> None:
     """Python's full collections walk every object alive: typing three queries at 100,000
-    documents made about ten, of 25-50 ms each, which a keystroke's results waited out. What the launch
-    built (modules, the index's tables) lives as long as the app: freeze it out of the
-    collections; and make full collections a hundred times rarer (young objects are still
-    collected as often)."""
+    documents made about ten, of 25-50 ms each, which a keystroke's results waited out.
+    What the launch built (modules, the index's tables) lives as long as the app: freeze it
+    out of the collections; and make full collections a hundred times rarer (young objects
+    are still collected as often)."""
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, 1000)
