@@ -2,8 +2,9 @@
 
 Each facet is kept as two parallel arrays, one entry per (value, document) pair, built once
 per searcher: from the field's column when a document has one value (kind, president,
-year: NUMERIC terms hold every trie level, not years), else from the value terms' postings. Counting a result set is then one lookup of its documents
-and one `bincount`, whatever the number of values (an actor facet has about a thousand).
+year: NUMERIC terms hold every trie level, not years), else from the value terms'
+postings. Counting a result set is then one lookup of its documents and one `bincount`,
+whatever the number of values (an actor facet has about a thousand).
 """
 
 from __future__ import annotations
