@@ -7,8 +7,13 @@ any range, sort or date lookup with array operations.
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 import numpy as np
 from whoosh.reading import IndexReader
+
+from eoreader.search.postings import read_or_name_damage
 
 # What Whoosh's numeric columns hold for a document without a value (unsigned maximum).
 MISSING = {"date": 2**64 - 1, "year": 2**32 - 1, "order": 2**32 - 1}
@@ -44,19 +49,25 @@ def _values(column: object, count: int) -> np.ndarray:
 def read_labels(reader: IndexReader, fieldname: str) -> tuple[list[str], np.ndarray]:
     """The values of the sortable text column `fieldname`, sorted, and for every document the
     index of its value among them (-1: no value). A facet's 100,000 (value, document) pairs
-    in a few milliseconds, where its terms' postings take 20 ms to read."""
-    parts: list[tuple[list[bytes], np.ndarray]] = []
+    in a few milliseconds, where its terms' postings take 20 ms to read. A damaged column
+    raises DamagedIndex naming its segment."""
+    parts: list[tuple[list[str], np.ndarray]] = []
     for segment, _ in reader.leaf_readers():
         count = segment.doc_count_all()
         if not segment.has_column(fieldname):
-            parts.append(([b""], np.zeros(count, np.int64)))
+            parts.append(([""], np.zeros(count, np.int64)))
             continue
-        column = segment.column_reader(fieldname, translate=False)
-        parts.append(_labels(column) or _labels_slowly(column, count))
-    values = sorted({v for seg_values, _ in parts for v in seg_values} - {b""})
+        parts.append(read_or_name_damage(segment, f"column {fieldname}", partial(_segment_labels, segment, fieldname, count)))
+    values = sorted({v for seg_values, _ in parts for v in seg_values} - {""})
     where = {v: i for i, v in enumerate(values)}
     codes = [np.array([where.get(v, -1) for v in seg_values], np.int64)[seg_codes] for seg_values, seg_codes in parts]
-    return [v.decode() for v in values], (np.concatenate(codes) if codes else np.zeros(0, np.int64))
+    return values, (np.concatenate(codes) if codes else np.zeros(0, np.int64))
+
+
+def _segment_labels(segment: Any, fieldname: str, count: int) -> tuple[list[str], np.ndarray]:
+    column = segment.column_reader(fieldname, translate=False)
+    values, codes = _labels(column) or _labels_slowly(column, count)
+    return [v.decode() for v in values], codes
 
 
 # A value of up to this many bytes is known from its first and last eight.

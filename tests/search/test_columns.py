@@ -9,6 +9,7 @@ from whoosh.fields import ID, Schema
 from whoosh.index import create_in
 
 from eoreader.search.columns import read_labels
+from eoreader.search.store import DamagedIndex
 
 # Lengths around the eight and sixteen bytes the fast path reads of each value; one value
 # differs from another only in its middle byte; a document without a value.
@@ -30,3 +31,16 @@ def test_labels_equal_the_column_read_by_whoosh(tmp_path: Path, values: list[str
         names, codes = read_labels(reader, "tag")
     assert names == sorted(set(values) - {""})
     assert [names[c] if c >= 0 else "" for c in codes.tolist()] == expected
+
+
+def test_a_damaged_label_names_its_segment(tmp_path: Path) -> None:
+    ix = create_in(str(tmp_path), Schema(tag=ID(sortable=True)))
+    with ix.writer() as writer:
+        for value in ("zz\u00e9zz", "plain"):
+            writer.add_document(tag=value)
+    # The value's é made invalid UTF-8 wherever the segment holds it (column and terms).
+    [segment] = tmp_path.glob("*.seg")
+    segment.write_bytes(segment.read_bytes().replace("zz\u00e9zz".encode(), b"zz\xc3(zz"))
+    with ix.reader() as reader, pytest.raises(DamagedIndex, match=r"column tag .*check --fix") as raised:
+        read_labels(reader, "tag")
+    assert Path(raised.value.file).name == segment.name

@@ -3,7 +3,10 @@ the app; and searches that carry on partial results."""
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -11,6 +14,7 @@ from textual.widgets import Input, Static
 
 from eoreader import Library
 from eoreader.tui.app import EOReaderApp
+from eoreader.tui import searching
 from eoreader.tui.screens import search as search_screen
 from eoreader.tui.searching import Ahead, Request, page_size
 from eoreader.tui.widgets.result_list import ResultList
@@ -25,8 +29,8 @@ PAGE = page_size(SIZE[1])
 class Counting(Library):
     """A Library that keeps the query of every search asked of it."""
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__(folder)
+    def __init__(self, folder: Path, **options: Any) -> None:
+        super().__init__(folder, **options)
         self.asked: list[str] = []
 
     def search(self, query: str = "", *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -39,30 +43,70 @@ def hit_ids(app: EOReaderApp) -> list[str]:
     return [str(hits.get_option_at_index(i).id) for i in range(hits.option_count)]
 
 
-async def test_the_first_screen_shows_the_search_started_at_launch(sample_index: Path, userdata: UserData) -> None:
+# Both ways the launch's search runs: in this process (a thread), and apart (a fork).
+WAYS = pytest.mark.parametrize("apart", [False, True], ids=["thread", "fork"])
+
+
+@WAYS
+async def test_the_first_screen_shows_the_search_started_at_launch(sample_index: Path, userdata: UserData,
+                                                                   apart: bool) -> None:
     with Counting(sample_index) as library:
         expected = [h.id for h in library.search("", limit=PAGE).hits]
         typed = [h.id for h in library.search("order", limit=PAGE).hits]
         library.asked.clear()
-        app = EOReaderApp(library, userdata, ahead=Ahead(library, Request(limit=PAGE)))
+        ahead = Ahead(library, Request(limit=PAGE), apart=apart)
+        assert ahead.apart == apart
+        app = EOReaderApp(library, userdata, ahead=ahead)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert hit_ids(app) == expected
-            assert library.asked == [""]  # the screen took the launch's results, searching nothing itself
+            # The screen took the launch's results, searching nothing itself; a forked search
+            # asked its own handle on the index.
+            assert library.asked == ([] if apart else [""])
             await pilot.press("o", "r", "d", "e", "r")
             await settle(pilot)
             assert library.asked[-1] == "order" and hit_ids(app) == typed != expected
 
 
-async def test_a_launch_search_that_asked_something_else_is_not_shown(sample_index: Path, userdata: UserData) -> None:
+@WAYS
+async def test_a_launch_search_that_asked_something_else_is_not_shown(sample_index: Path, userdata: UserData,
+                                                                      apart: bool) -> None:
     with Counting(sample_index) as library:
         expected = [h.id for h in library.search("", limit=PAGE).hits]
         library.asked.clear()
-        app = EOReaderApp(library, userdata, ahead=Ahead(library, Request(query="wilmerhale", limit=PAGE)))
+        ahead = Ahead(library, Request(query="wilmerhale", limit=PAGE), apart=apart)
+        app = EOReaderApp(library, userdata, ahead=ahead)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert hit_ids(app) == expected
-            assert sorted(library.asked) == ["", "wilmerhale"]
+            assert sorted(library.asked) == ([""] if apart else ["", "wilmerhale"])
+
+
+class Failing(Counting):
+    """A Library whose searches fail where the launch's search runs: in its thread, or in
+    another process."""
+
+    def search(self, query: str = "", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread().name == "first search" or os.getpid() != TESTS:
+            raise OSError("disk gone")
+        return super().search(query, *args, **kwargs)
+
+
+TESTS = os.getpid()
+
+
+@WAYS
+async def test_a_failed_launch_search_is_searched_again(sample_index: Path, userdata: UserData,
+                                                        monkeypatch: pytest.MonkeyPatch, apart: bool) -> None:
+    with Library(sample_index) as library:
+        expected = [h.id for h in library.search("", limit=PAGE).hits]
+    monkeypatch.setattr(searching, "Library", Failing)  # the Library a fork opens
+    with Failing(sample_index) as library:
+        app = EOReaderApp(library, userdata, ahead=Ahead(library, Request(limit=PAGE), apart=apart))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert hit_ids(app) == expected
+            assert library.asked == [""]  # by the screen, once the launch's search failed
 
 
 PHRASE = '"executive order"'
