@@ -69,9 +69,9 @@ class Ahead:
 
     def __init__(self, library: Library, request: Request, apart: bool = sys.platform == "linux") -> None:
         self.request = request
-        self.apart = apart and threading.active_count() == 1
-        self._answer: Callable[[], Results | None] | None = (
-            _in_child(library, request) if self.apart else _in_thread(library, request))
+        forked = _in_child(library, request) if apart and threading.active_count() == 1 else None
+        self.apart = forked is not None
+        self._answer: Callable[[], Results | None] | None = forked or _in_thread(library, request)
 
     def take(self, request: Request) -> Results | None:
         """The results of `request` when this search asked the same (waiting for it to end);
@@ -105,9 +105,18 @@ def _in_thread(library: Library, request: Request) -> Callable[[], Results | Non
     return wait
 
 
-def _in_child(library: Library, request: Request) -> Callable[[], Results | None]:
-    reading, writing = os.pipe()
-    pid = os.fork()
+def _in_child(library: Library, request: Request) -> Callable[[], Results | None] | None:
+    """None when no process could be forked (out of processes or files): a thread will do."""
+    try:
+        reading, writing = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        return None
     if pid == 0:
         try:  # the child says nothing on the terminal: a failure is its exit status
             os.close(reading)

@@ -82,6 +82,23 @@ async def test_a_launch_search_that_asked_something_else_is_not_shown(sample_ind
             assert sorted(library.asked) == ([""] if apart else ["", "wilmerhale"])
 
 
+async def test_a_launch_that_cannot_fork_searches_in_a_thread(sample_index: Path, userdata: UserData,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    with Counting(sample_index) as library:
+        expected = [h.id for h in library.search("", limit=PAGE).hits]
+        library.asked.clear()
+        ahead = Ahead(library, Request(limit=PAGE), apart=True)
+        assert not ahead.apart
+        app = EOReaderApp(library, userdata, ahead=ahead)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert hit_ids(app) == expected and library.asked == [""]
+
+
 class Failing(Counting):
     """A Library whose searches fail where the launch's search runs: in its thread, or in
     another process."""
