@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from whoosh.index import FileIndex
@@ -11,6 +11,10 @@ from whoosh.index import FileIndex
 from eoreader.ingest import Change, Manifest, Problem, Removal, Summary, discover, plan
 from eoreader.sanitize import clean_line
 from eoreader.search import BatchWriter, Unindexable
+
+
+# Told how an ingest run goes, after each document: (files read, documents written so far).
+Progress = Callable[[int, int], None]
 
 
 class Interrupted(KeyboardInterrupt):
@@ -37,7 +41,7 @@ class WriteFailed(Exception):
 
 
 def ingest_into(ix: FileIndex, folder: Path, sources: Iterable[str | os.PathLike[str]],
-                prune: bool = False) -> Summary:
+                prune: bool = False, progress: Progress | None = None) -> Summary:
     """Index every file under `sources` into the index `ix` kept in `folder`."""
     roots = [Path(p).absolute() for p in sources]
     files = discover(roots)
@@ -58,6 +62,8 @@ def ingest_into(ix: FileIndex, folder: Path, sources: Iterable[str | os.PathLike
                     refused.append((change, str(exc)))
                     continue
                 seen.add(change.document.id)
+                if progress is not None:
+                    progress(summary.files, len(seen))
             if prune:
                 summary.pruned = _prune(writer.manifest, roots, writer)
     except KeyboardInterrupt:

@@ -19,6 +19,7 @@ from eoreader.search import (
 from eoreader.search.query import order_number
 
 if TYPE_CHECKING:  # ingest is imported by the methods that use it: opening and searching need none of it
+    from eoreader.indexing import Progress
     from eoreader.ingest import Summary
     from eoreader.ingest.deadlines import Due
 
@@ -143,16 +144,18 @@ class Library:
         return from_stored(stored["data"])
 
     @_serialized
-    def ingest(self, sources: Iterable[str | os.PathLike[str]], prune: bool = False) -> Summary:
+    def ingest(self, sources: Iterable[str | os.PathLike[str]], prune: bool = False,
+               progress: Progress | None = None) -> Summary:
         """Index every file under `sources`; returns what happened to each file.
 
         Commits in batches: ctrl-c raises `Interrupted` and a failing disk `WriteFailed`,
-        each keeping every batch committed before.
+        each keeping every batch committed before. `progress(files, documents)` is called
+        after each document written, with the files read and documents written so far.
         """
         from eoreader.indexing import ingest_into
 
         try:
-            return ingest_into(self._ix, self.path, sources, prune=prune)
+            return ingest_into(self._ix, self.path, sources, prune=prune, progress=progress)
         finally:
             self.refresh()
 

@@ -98,3 +98,16 @@ def test_unreadable_file_is_rejected_with_a_reason(index_dir: Path, tmp_path: Pa
     assert result.exit_code == 1
     assert summary["rejected"] == [{"path": str(bad), "reason": "empty file"}]
     assert summary["indexed"] == [str(SEED)]
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+def test_ingest_counts_files_and_documents_on_a_terminal_only(index_dir: Path, tmp_path: Path, terminal: bool) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for n in range(3):
+        (notes / f"note-{n}.txt").write_text(f"Note {n} on zymurgy\n\nZymurgy is the chemistry of fermentation.\n")
+    # Rich takes FORCE_COLOR to mean a terminal.
+    env = {"FORCE_COLOR": "1"} if terminal else {"FORCE_COLOR": None, "TTY_COMPATIBLE": None}
+    result = CliRunner().invoke(main, ["--index", str(index_dir), "ingest", str(notes)], env=env)
+    assert result.exit_code == 0 and "3 documents" in result.stdout
+    assert ("3 files read, 3 documents written" in result.stderr) == terminal

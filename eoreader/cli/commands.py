@@ -8,7 +8,7 @@ import sys
 import click
 
 from eoreader.cli import main
-from eoreader.cli.output import print_document, print_json, print_results, print_summary
+from eoreader.cli.output import ingest_progress, print_document, print_json, print_results, print_summary
 from eoreader.library import Library
 from eoreader.model import Kind
 from eoreader.search import SORTS
@@ -27,8 +27,8 @@ def ingest(index_dir: str | None, paths: tuple[str, ...], prune: bool, as_json: 
 
     Commits every few hundred documents: after ctrl-c (exit 130) or a full disk, run it
     again to continue where it stopped."""
-    with Library(index_dir) as library:
-        summary = library.ingest(paths, prune=prune)
+    with Library(index_dir) as library, ingest_progress() as progress:
+        summary = library.ingest(paths, prune=prune, progress=progress)
     if as_json:
         print_json(summary.to_dict())
     else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -12,6 +14,7 @@ from rich.text import Text
 from eoreader.sanitize import clean, clean_line
 
 if TYPE_CHECKING:  # the bare command opens the reader without loading ingest or search for these
+    from eoreader.indexing import Progress
     from eoreader.ingest import Summary
     from eoreader.model import Document
     from eoreader.search import Hit, Results
@@ -135,6 +138,24 @@ def print_document(doc: Document, status: str = "", status_by: str | None = None
                 f"{section.label} {section.text}".strip()
         if body:
             out.print(Text(indent) + Text(clean(body)))
+
+
+@contextmanager
+def ingest_progress() -> Iterator[Progress | None]:
+    """A line on stderr counting files and documents while an ingest runs, erased when it
+    ends; none when stderr is not a terminal (a pipe, a log)."""
+    err = err_console()
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Bar(SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn(),
+             console=err, transient=True) as bar:
+        task = bar.add_task("reading files", total=None)
+        yield lambda files, documents: bar.update(
+            task, description=f"{files:,} files read, {documents:,} documents written")
 
 
 def print_summary(summary: Summary) -> None:

@@ -176,7 +176,7 @@ class EOReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="ingest", exit_on_error=False)
     def _ingest(self, job: IngestJob) -> None:
         try:
-            job.summary = self.library.ingest([job.folder])
+            job.summary = self.library.ingest([job.folder], progress=job.advance)
         except (Exception, KeyboardInterrupt) as exc:  # reported to the user: an ingest failing must not end the reader
             job.error = str(exc)
         finally:

@@ -104,3 +104,18 @@ def test_an_empty_index_answers_with_nothing(index_dir: Path, query: str) -> Non
         results = library.search(query)
         assert (results.total, results.hits, results.partial) == (0, [], False)
         assert all(counts == [] for counts in results.facets.values())
+
+
+def test_ingest_reports_its_progress_as_it_goes(index_dir: Path) -> None:
+    orders = require_corpus() / "federal-register"
+    files = sorted(p for stem in ("EO_13584", "EO_13721", "EO_13653") for p in orders.glob(f"{stem}.*"))
+    told: list[tuple[int, int]] = []
+    with Library(index_dir) as library:
+        summary = library.ingest(files, progress=lambda *counts: told.append(counts))
+        # A document's files (json, xml, htm...) merge into one: files read run ahead of documents.
+        assert summary.documents == 3 and summary.files == len(files) > 3
+        assert told == sorted(told) and told[-1] == (summary.files, summary.documents)
+        assert [documents for _, documents in told] == [1, 2, 3]
+        rerun: list[tuple[int, int]] = []
+        assert len(library.ingest(files, progress=lambda *counts: rerun.append(counts)).unchanged) == len(files)
+        assert rerun == []  # nothing written

@@ -13,7 +13,7 @@ from eoreader import Library
 from eoreader.tui.app import EOReaderApp
 from eoreader.tui.screens.bookmarks import BookmarkList, BookmarksScreen
 from eoreader.tui.screens.help import HelpScreen
-from eoreader.tui.screens.ingest import IngestScreen
+from eoreader.tui.screens.ingest import IngestJob, IngestScreen
 from eoreader.tui.screens.prompt import PromptScreen
 from eoreader.tui.screens.reader import ReaderScreen
 from eoreader.tui.screens.search import SearchScreen
@@ -132,6 +132,10 @@ async def test_palette_ingests_a_folder_in_a_worker_with_progress(sample_app: EO
         await settle(pilot)
         report = str(sample_app.screen.query_one("#ingest-report").render())
         assert report.startswith("1 files: 1 indexed") and any(n.startswith("1 files") for n in notices(sample_app))
+        job = sample_app.ingest_job
+        assert job is not None and (job.files, job.documents) == (1, 1)  # as the run told them
+        running = IngestJob(folder, files=12, documents=5)
+        assert "12 files read, 5 documents written" in running.report()
         await pilot.press("escape")
         await search(pilot, "zymurgy")
         assert sample_app.screen._results.total == 1  # type: ignore[attr-defined]

@@ -29,6 +29,12 @@ class IngestJob:
     finished: float | None = None
     summary: Summary | None = None
     error: str | None = None
+    # So far, as the worker reports them (Library.ingest's progress).
+    files: int = 0
+    documents: int = 0
+
+    def advance(self, files: int, documents: int) -> None:
+        self.files, self.documents = files, documents
 
     @property
     def elapsed(self) -> float:
@@ -39,7 +45,8 @@ class IngestJob:
         if self.error:
             return f"Ingest stopped: {clean_line(self.error)}"
         if self.summary is None:
-            return f"Reading {clean_line(str(self.folder))}… {self.elapsed:.0f} s"
+            return (f"Reading {clean_line(str(self.folder))}… {self.files:,} files read, "
+                    f"{self.documents:,} documents written in {self.elapsed:.0f} s")
         s = self.summary
         return (f"{s.files} files: {len(s.indexed)} indexed, {len(s.merged)} merged, {len(s.unchanged)} "
                 f"unchanged, {len(s.skipped)} skipped, {len(s.rejected)} rejected; {s.documents} documents "
