@@ -13,8 +13,9 @@ from eoreader.sanitize import clean_line
 from eoreader.search import BatchWriter, Unindexable
 
 
-# Told how an ingest run goes, after each document: (files read, documents written so far).
-Progress = Callable[[int, int], None]
+# Told how an ingest run goes, after each document written: (files read so far, files in
+# all, documents written so far).
+Progress = Callable[[int, int, int], None]
 
 
 class Interrupted(KeyboardInterrupt):
@@ -44,7 +45,8 @@ def ingest_into(ix: FileIndex, folder: Path, sources: Iterable[str | os.PathLike
                 prune: bool = False, progress: Progress | None = None) -> Summary:
     """Index every file under `sources` into the index `ix` kept in `folder`."""
     roots = [Path(p).absolute() for p in sources]
-    files = discover(roots)
+    # Listed before reading any: the count lets a progress bar say how long is left.
+    files = list(discover(roots))
     summary = Summary()
     writer = BatchWriter(ix, folder)
     seen: set[str] = set()
@@ -63,7 +65,7 @@ def ingest_into(ix: FileIndex, folder: Path, sources: Iterable[str | os.PathLike
                     continue
                 seen.add(change.document.id)
                 if progress is not None:
-                    progress(summary.files, len(seen))
+                    progress(summary.files, len(files), len(seen))
             if prune:
                 summary.pruned = _prune(writer.manifest, roots, writer)
     except KeyboardInterrupt:

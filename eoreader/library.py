@@ -149,8 +149,9 @@ class Library:
         """Index every file under `sources`; returns what happened to each file.
 
         Commits in batches: ctrl-c raises `Interrupted` and a failing disk `WriteFailed`,
-        each keeping every batch committed before. `progress(files, documents)` is called
-        after each document written, with the files read and documents written so far.
+        each keeping every batch committed before. `progress(read, files, documents)` is
+        called after each document written: files read so far, files in all, documents
+        written so far.
         """
         from eoreader.indexing import ingest_into
 

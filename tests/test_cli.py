@@ -110,4 +110,4 @@ def test_ingest_counts_files_and_documents_on_a_terminal_only(index_dir: Path, t
     env = {"FORCE_COLOR": "1"} if terminal else {"FORCE_COLOR": None, "TTY_COMPATIBLE": None}
     result = CliRunner().invoke(main, ["--index", str(index_dir), "ingest", str(notes)], env=env)
     assert result.exit_code == 0 and "3 documents" in result.stdout
-    assert ("3 files read, 3 documents written" in result.stderr) == terminal
+    assert ("3 of 3 files read, 3 documents written; writing the index" in result.stderr) == terminal

@@ -142,20 +142,25 @@ def print_document(doc: Document, status: str = "", status_by: str | None = None
 
 @contextmanager
 def ingest_progress() -> Iterator[Progress | None]:
-    """A line on stderr counting files and documents while an ingest runs, erased when it
-    ends; none when stderr is not a terminal (a pipe, a log)."""
+    """A bar on stderr while an ingest runs (files read, documents written, time left),
+    erased when it ends; none when stderr is not a terminal (a pipe, a log)."""
     err = err_console()
     if not err.is_terminal:
         yield None
         return
+    from rich.progress import BarColumn, SpinnerColumn, TextColumn, TimeRemainingColumn
     from rich.progress import Progress as Bar
-    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Bar(SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn(),
+    with Bar(SpinnerColumn(), BarColumn(), TextColumn("{task.description}", markup=False), TimeRemainingColumn(),
              console=err, transient=True) as bar:
         task = bar.add_task("reading files", total=None)
-        yield lambda files, documents: bar.update(
-            task, description=f"{files:,} files read, {documents:,} documents written")
+
+        def told(read: int, files: int, documents: int) -> None:
+            done = "; writing the index" if read == files else ""  # the last documents and the run's merge
+            bar.update(task, completed=read, total=files,
+                       description=f"{read:,} of {files:,} files read, {documents:,} documents written{done}")
+
+        yield told
 
 
 def print_summary(summary: Summary) -> None:
@@ -164,9 +169,4 @@ def print_summary(summary: Summary) -> None:
         err.print(Text(f"rejected {clean_line(problem.path)}: {clean_line(problem.reason)}", style="red"), soft_wrap=True)
     for problem in summary.warnings:
         err.print(Text(f"warning {clean_line(problem.path)}: {clean_line(problem.reason)}", style="yellow"), soft_wrap=True)
-    console().print(Text(
-        f"{summary.files} files: {len(summary.indexed)} indexed, {len(summary.merged)} merged, "
-        f"{len(summary.unchanged)} unchanged, {len(summary.skipped)} skipped, "
-        f"{len(summary.rejected)} rejected; {summary.documents} documents"
-        + (f"; {len(summary.pruned)} pruned" if summary.pruned else "")
-    ))
+    console().print(Text(summary.line()))

@@ -45,6 +45,12 @@ class Summary:
     warnings: list[Problem] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
 
+    def line(self) -> str:
+        """What happened, in one line, for people."""
+        return (f"{self.files:,} files: {len(self.indexed):,} indexed, {len(self.merged):,} merged, "
+                f"{len(self.unchanged):,} unchanged, {len(self.skipped):,} skipped, {len(self.rejected):,} "
+                f"rejected; {self.documents:,} documents" + (f"; {len(self.pruned):,} pruned" if self.pruned else ""))
+
     def to_dict(self) -> dict[str, object]:
         return {
             "files": self.files,

@@ -114,8 +114,8 @@ def test_ingest_reports_its_progress_as_it_goes(index_dir: Path) -> None:
         summary = library.ingest(files, progress=lambda *counts: told.append(counts))
         # A document's files (json, xml, htm...) merge into one: files read run ahead of documents.
         assert summary.documents == 3 and summary.files == len(files) > 3
-        assert told == sorted(told) and told[-1] == (summary.files, summary.documents)
-        assert [documents for _, documents in told] == [1, 2, 3]
-        rerun: list[tuple[int, int]] = []
+        assert told == sorted(told) and told[-1] == (summary.files, len(files), summary.documents)
+        assert [documents for _, _, documents in told] == [1, 2, 3]
+        rerun: list[tuple[int, int, int]] = []
         assert len(library.ingest(files, progress=lambda *counts: rerun.append(counts)).unchanged) == len(files)
         assert rerun == []  # nothing written

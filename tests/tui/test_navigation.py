@@ -133,9 +133,11 @@ async def test_palette_ingests_a_folder_in_a_worker_with_progress(sample_app: EO
         report = str(sample_app.screen.query_one("#ingest-report").render())
         assert report.startswith("1 files: 1 indexed") and any(n.startswith("1 files") for n in notices(sample_app))
         job = sample_app.ingest_job
-        assert job is not None and (job.files, job.documents) == (1, 1)  # as the run told them
-        running = IngestJob(folder, files=12, documents=5)
-        assert "12 files read, 5 documents written" in running.report()
+        assert job is not None and (job.read, job.files, job.documents) == (1, 1, 1)  # as the run told them
+        running = IngestJob(folder, read=12, files=40, documents=5)
+        assert "12 of 40 files read, 5 documents written" in running.report()
+        running.advance(40, 40, 9)
+        assert running.report().startswith("All 40 files read; writing the index (9 documents so far)")
         await pilot.press("escape")
         await search(pilot, "zymurgy")
         assert sample_app.screen._results.total == 1  # type: ignore[attr-defined]

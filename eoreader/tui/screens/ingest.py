@@ -29,12 +29,13 @@ class IngestJob:
     finished: float | None = None
     summary: Summary | None = None
     error: str | None = None
-    # So far, as the worker reports them (Library.ingest's progress).
+    # As the worker reports them (Library.ingest's progress): files read, in all; documents written.
+    read: int = 0
     files: int = 0
     documents: int = 0
 
-    def advance(self, files: int, documents: int) -> None:
-        self.files, self.documents = files, documents
+    def advance(self, read: int, files: int, documents: int) -> None:
+        self.read, self.files, self.documents = read, files, documents
 
     @property
     def elapsed(self) -> float:
@@ -45,12 +46,12 @@ class IngestJob:
         if self.error:
             return f"Ingest stopped: {clean_line(self.error)}"
         if self.summary is None:
-            return (f"Reading {clean_line(str(self.folder))}… {self.files:,} files read, "
+            if self.files and self.read == self.files:  # the last documents and the run's merge
+                return (f"All {self.files:,} files read; writing the index ({self.documents:,} documents "
+                        f"so far)… {self.elapsed:.0f} s")
+            return (f"Reading {clean_line(str(self.folder))}… {self.read:,} of {self.files:,} files read, "
                     f"{self.documents:,} documents written in {self.elapsed:.0f} s")
-        s = self.summary
-        return (f"{s.files} files: {len(s.indexed)} indexed, {len(s.merged)} merged, {len(s.unchanged)} "
-                f"unchanged, {len(s.skipped)} skipped, {len(s.rejected)} rejected; {s.documents} documents "
-                f"in {self.elapsed:.0f} s")
+        return f"{self.summary.line()} in {self.elapsed:.0f} s"
 
 
 class IngestScreen(ModalScreen[None]):
@@ -65,7 +66,7 @@ class IngestScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="ingest"):
             yield Static(Content.styled("Ingest", "bold"))
-            yield ProgressBar(total=None, show_eta=False, id="ingest-bar")
+            yield ProgressBar(total=None, id="ingest-bar")
             yield Static(id="ingest-report")
             yield Static(Content.styled("escape: hide (the ingest goes on)", "dim"))
 
@@ -78,3 +79,5 @@ class IngestScreen(ModalScreen[None]):
         self.query_one("#ingest-report", Static).update(Content(self.job.report()))
         if self.job.finished is not None:
             self.query_one(ProgressBar).update(total=1, progress=1)
+        elif self.job.files:
+            self.query_one(ProgressBar).update(total=self.job.files, progress=self.job.read)
